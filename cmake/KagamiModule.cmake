@@ -6,6 +6,14 @@
 function(kagami_module name)
   cmake_parse_arguments(ARG "" "" "PUBLIC;PRIVATE" ${ARGN})
   file(GLOB_RECURSE sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/src/*.cpp)
+  if(NOT sources)
+    # A module with headers only (or not written yet) is an interface library.
+    add_library(kagami_${name} INTERFACE)
+    add_library(kagami::${name} ALIAS kagami_${name})
+    target_include_directories(kagami_${name} INTERFACE ${CMAKE_CURRENT_SOURCE_DIR}/include)
+    target_link_libraries(kagami_${name} INTERFACE ${ARG_PUBLIC})
+    return()
+  endif()
   add_library(kagami_${name} STATIC ${sources})
   add_library(kagami::${name} ALIAS kagami_${name})
   target_include_directories(kagami_${name}

@@ -1,0 +1,64 @@
+#include "cli.h"
+
+#include <charconv>
+
+namespace kagami::app {
+
+const char* usage() {
+  return "usage: kagami play [--model FILE] [--size WxH] [--frames N] [--headless] [--out IMAGE.png]\n"
+         "       kagami render --model FILE --out IMAGE.png [--size WxH]\n"
+         "common flags: --device NAME|INDEX  --validation  --headless\n";
+}
+
+Result<Size> parse_size(const std::string& text) {
+  auto x = text.find('x');
+  Size size;
+  if (x == std::string::npos) return make_error("--size expects WxH, e.g. 1280x720, not '", text, "'");
+  auto w = std::from_chars(text.data(), text.data() + x, size.width);
+  auto h = std::from_chars(text.data() + x + 1, text.data() + text.size(), size.height);
+  if (w.ec != std::errc() || h.ec != std::errc() || w.ptr != text.data() + x || h.ptr != text.data() + text.size() ||
+      size.width == 0 || size.height == 0 || size.width > 16384 || size.height > 16384)
+    return make_error("--size expects WxH with each side 1..16384, not '", text, "'");
+  return size;
+}
+
+Result<Options> parse_command_line(int argc, char** argv) {
+  Options o;
+  if (argc < 2) return make_error("no command given\n", usage());
+  o.command = argv[1];
+  if (o.command != "play" && o.command != "render") return make_error("unknown command '", o.command, "'\n", usage());
+  for (int i = 2; i < argc; ++i) {
+    std::string arg = argv[i];
+    auto value = [&]() -> Result<std::string> {
+      if (i + 1 >= argc) return make_error(arg, " needs a value");
+      return std::string(argv[++i]);
+    };
+    if (arg == "--headless") o.headless = true;
+    else if (arg == "--validation") o.validation = true;
+    else if (arg == "--model" || arg == "--out" || arg == "--size" || arg == "--device" || arg == "--frames") {
+      auto v = value();
+      if (!v) return v.error();
+      if (arg == "--model") o.model = *v;
+      else if (arg == "--out") o.out = *v;
+      else if (arg == "--device") o.device = *v;
+      else if (arg == "--size") {
+        auto s = parse_size(*v);
+        if (!s) return s.error();
+        o.size = *s;
+      } else {
+        unsigned n = 0;
+        auto r = std::from_chars(v->data(), v->data() + v->size(), n);
+        if (r.ec != std::errc() || r.ptr != v->data() + v->size())
+          return make_error("--frames expects a number, not '", *v, "'");
+        o.frame_limit = n;
+      }
+    } else if (!arg.empty() && arg[0] == '-') {
+      return make_error("unknown flag '", arg, "'\n", usage());
+    } else {
+      o.positional.push_back(arg);
+    }
+  }
+  return o;
+}
+
+}  // namespace kagami::app

@@ -1,0 +1,31 @@
+#pragma once
+// The command line: `kagami COMMAND [ARGS] [FLAGS]` (see DESIGN.md for the full list).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kagami/core/result.h"
+
+namespace kagami::app {
+
+struct Size {
+  unsigned width = 1280, height = 720;
+};
+
+struct Options {
+  std::string command;                 // play, render
+  std::vector<std::string> positional;  // e.g. the sequence
+  std::optional<std::string> model;    // --model FILE
+  std::optional<std::string> out;      // --out PATH
+  std::optional<Size> size;            // --size WxH
+  std::optional<unsigned> frame_limit; // --frames N (play: quit after N frames)
+  bool headless = false;               // --headless
+  bool validation = false;             // --validation
+  std::string device;                  // --device NAME|INDEX
+};
+
+Result<Options> parse_command_line(int argc, char** argv);
+Result<Size> parse_size(const std::string& text);
+const char* usage();
+
+}  // namespace kagami::app

@@ -1,0 +1,11 @@
+#pragma once
+#include "cli.h"
+#include "kagami/core/result.h"
+
+namespace kagami::app {
+
+// Each command returns the process exit status; failures come back as Error.
+Result<void> run_render(const Options& options);
+Result<void> run_play(const Options& options);
+
+}  // namespace kagami::app

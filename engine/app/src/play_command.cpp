@@ -1,0 +1,106 @@
+#include <chrono>
+#include <cstdio>
+
+#include "commands.h"
+#include "kagami/core/log.h"
+#include "kagami/gpu/frames.h"
+#include "kagami/gpu/swapchain.h"
+#include "kagami/render/model_renderer.h"
+#include "model_view.h"
+#include "window.h"
+
+namespace kagami::app {
+namespace {
+
+constexpr const char* kDefaultHeadlessOut = "out/kagami.png";
+
+// Plays in a window until it is closed (or --frames N have been shown).
+Result<void> play_in_window(const Options& options, const asset::ModelData& model) {
+  Size size = options.size.value_or(Size{1280, 720});
+  auto window = Window::open(size.width, size.height, "Kagami");
+  if (!window) return window.error();
+
+  gpu::ContextOptions context = context_options(options);
+  context.instance_extensions = Window::required_instance_extensions();
+  context.want_swapchain = true;
+  auto device = gpu::Device::create(context);
+  if (!device) return device.error();
+  LoadedModel loaded;
+  loaded.device = std::move(*device);
+  gpu::Device& gpu = *loaded.device;
+  loaded.model = render::upload_model(gpu, model);
+
+  VkSurfaceKHR surface = (*window)->create_surface(gpu.context().instance());
+  Result<void> result;
+  {
+    gpu::Swapchain swapchain(gpu, surface, /*vsync=*/true);
+    gpu::FrameRing frames(gpu);
+    auto renderer = render::ModelRenderer::create(gpu, swapchain.format());
+    if (!renderer) return renderer.error();
+
+    auto last_title = std::chrono::steady_clock::now();
+    std::uint64_t shown = 0;
+    double frame_ms = 0.0;
+    while (!(*window)->should_close() && (!options.frame_limit || shown < *options.frame_limit)) {
+      auto start = std::chrono::steady_clock::now();
+      (*window)->poll();
+      std::uint32_t w = 0, h = 0;
+      (*window)->framebuffer_size(&w, &h);
+      VkCommandBuffer cmd = frames.begin();
+      if (swapchain.acquire(w, h, frames.image_available()) == gpu::AcquireStatus::skip) {
+        frames.end_and_submit({}, {});  // minimised or resized: nothing to draw this time
+        continue;
+      }
+      // Time comes from the frame index (deterministic), at 60 frames per second.
+      double seconds = double(shown) / 60.0;
+      VkExtent2D extent = swapchain.extent();
+      render::Camera camera = orbit_camera(loaded.model.bounds, float(extent.width) / float(extent.height), seconds);
+      render::FrameTarget target{swapchain.image(), swapchain.view(), swapchain.format(), extent,
+                                 VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE};
+      (*renderer)->record(cmd, frames.slot(), loaded.model, camera, render::Lighting{}, target);
+
+      VkSemaphoreSubmitInfo wait{VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
+      wait.semaphore = frames.image_available();
+      wait.stageMask = VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT;
+      VkSemaphoreSubmitInfo signal{VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
+      signal.semaphore = swapchain.render_finished();
+      signal.stageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT;
+      frames.end_and_submit({&wait, 1}, {&signal, 1});
+      swapchain.present(signal.semaphore);
+      ++shown;
+
+      auto end = std::chrono::steady_clock::now();
+      frame_ms = 0.9 * frame_ms + 0.1 * std::chrono::duration<double, std::milli>(end - start).count();
+      if (end - last_title > std::chrono::milliseconds(500)) {
+        char title[96];
+        std::snprintf(title, sizeof title, "Kagami  %.2f ms/frame  %ux%u", frame_ms, extent.width, extent.height);
+        (*window)->set_title(title);
+        last_title = end;
+      }
+    }
+    gpu.wait_idle();
+    log::info("played ", shown, " frames");
+    if (gpu.context().validation_log().error_count() > 0)
+      result = make_error("the validation layer reported ", gpu.context().validation_log().error_count(), " errors");
+  }
+  vkDestroySurfaceKHR(gpu.context().instance(), surface, nullptr);
+  return result;
+}
+
+}  // namespace
+
+Result<void> run_play(const Options& options) {
+  std::string model_path = options.model.value_or(KAGAMI_DEFAULT_MODEL);
+  auto model = asset::import_model(model_path);
+  if (!model) return model.error();
+  if (!options.headless && display_available()) return play_in_window(options, *model);
+
+  // No display: render the first frame offscreen so the run still shows something.
+  Options offline = options;
+  offline.model = model_path;
+  offline.out = options.out.value_or(kDefaultHeadlessOut);
+  log::info("no display (or --headless): rendering to ", *offline.out, " instead of a window");
+  return run_render(offline);
+}
+
+}  // namespace kagami::app

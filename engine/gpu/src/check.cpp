@@ -1,0 +1,29 @@
+#include "kagami/gpu/check.h"
+
+#include "kagami/core/strings.h"
+
+namespace kagami::gpu {
+
+const char* to_string(VkResult result) {
+  switch (result) {
+#define KAGAMI_CASE(x) case x: return #x;
+    KAGAMI_CASE(VK_SUCCESS) KAGAMI_CASE(VK_NOT_READY) KAGAMI_CASE(VK_TIMEOUT) KAGAMI_CASE(VK_INCOMPLETE)
+    KAGAMI_CASE(VK_SUBOPTIMAL_KHR) KAGAMI_CASE(VK_ERROR_OUT_OF_HOST_MEMORY)
+    KAGAMI_CASE(VK_ERROR_OUT_OF_DEVICE_MEMORY) KAGAMI_CASE(VK_ERROR_INITIALIZATION_FAILED)
+    KAGAMI_CASE(VK_ERROR_DEVICE_LOST) KAGAMI_CASE(VK_ERROR_MEMORY_MAP_FAILED)
+    KAGAMI_CASE(VK_ERROR_LAYER_NOT_PRESENT) KAGAMI_CASE(VK_ERROR_EXTENSION_NOT_PRESENT)
+    KAGAMI_CASE(VK_ERROR_FEATURE_NOT_PRESENT) KAGAMI_CASE(VK_ERROR_INCOMPATIBLE_DRIVER)
+    KAGAMI_CASE(VK_ERROR_TOO_MANY_OBJECTS) KAGAMI_CASE(VK_ERROR_FORMAT_NOT_SUPPORTED)
+    KAGAMI_CASE(VK_ERROR_SURFACE_LOST_KHR) KAGAMI_CASE(VK_ERROR_NATIVE_WINDOW_IN_USE_KHR)
+    KAGAMI_CASE(VK_ERROR_OUT_OF_DATE_KHR) KAGAMI_CASE(VK_ERROR_OUT_OF_POOL_MEMORY)
+    KAGAMI_CASE(VK_ERROR_FRAGMENTED_POOL) KAGAMI_CASE(VK_ERROR_UNKNOWN)
+#undef KAGAMI_CASE
+    default: return "VkResult(unknown)";
+  }
+}
+
+void throw_vulkan_error(VkResult result, const char* call, const char* file, int line) {
+  throw VulkanError(cat("Vulkan call failed with ", to_string(result), ": ", call, " (", file, ":", line, ")"), result);
+}
+
+}  // namespace kagami::gpu

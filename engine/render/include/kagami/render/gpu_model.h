@@ -1,0 +1,40 @@
+#pragma once
+// A model resident on the GPU: one vertex and index buffer per mesh, one
+// texture per image, and per-material draw constants.
+#include <cstdint>
+#include <vector>
+
+#include "kagami/asset/model.h"
+#include "kagami/gpu/device.h"
+
+namespace kagami::render {
+
+struct GpuMesh {
+  gpu::Buffer vertices;  // shader::MeshVertex, interleaved
+  gpu::Buffer indices;   // uint32
+  std::uint32_t index_count = 0;
+  std::uint32_t material = 0;
+};
+
+struct GpuMaterial {
+  glm::vec4 base_color_factor{1.0f};
+  float metallic = 0.0f;
+  float roughness = 1.0f;
+  float alpha_cutoff = -1.0f;  // < 0: opaque
+  bool double_sided = false;
+  std::int32_t base_color_texture = -1;  // index into GpuModel::textures, -1: white
+};
+
+struct GpuModel {
+  std::vector<GpuMesh> meshes;
+  std::vector<GpuMaterial> materials;
+  std::vector<gpu::Image> textures;
+  std::vector<asset::MeshInstance> instances;
+  Aabb bounds;
+  std::uint64_t triangle_count = 0;
+};
+
+GpuModel upload_model(gpu::Device& device, const asset::ModelData& model);
+void release_model(gpu::Device& device, GpuModel& model);
+
+}  // namespace kagami::render
