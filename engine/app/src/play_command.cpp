@@ -55,9 +55,10 @@ Result<void> play_in_window(const Options& options, const asset::ModelData& mode
       double seconds = double(shown) / 60.0;
       VkExtent2D extent = swapchain.extent();
       render::Camera camera = orbit_camera(loaded.model.bounds, float(extent.width) / float(extent.height), seconds);
-      render::FrameTarget target{swapchain.image(), swapchain.view(), swapchain.format(), extent,
-                                 VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE};
-      (*renderer)->record(cmd, frames.slot(), loaded.model, camera, render::Lighting{}, target);
+      render::FrameTarget target{swapchain.image(), swapchain.view(), swapchain.format(), extent};
+      if (auto recorded = (*renderer)->record(cmd, frames.slot(), loaded.model, camera, render::Lighting{}, target);
+          !recorded)
+        return recorded.error();
 
       VkSemaphoreSubmitInfo wait{VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
       wait.semaphore = frames.image_available();

@@ -4,30 +4,36 @@
 
 namespace kagami::render {
 
-Readback record_readback(gpu::Device& device, VkCommandBuffer cmd, VkImage image, VkFormat format, VkExtent2D extent) {
+Readback make_readback(gpu::Device& device, VkFormat format, VkExtent2D extent) {
   Readback r;
   r.extent = extent;
   r.format = format;
   r.buffer = device.create_buffer({VkDeviceSize(extent.width) * extent.height * 4, VK_BUFFER_USAGE_TRANSFER_DST_BIT,
                                    gpu::MemoryUsage::readback, "readback"});
-  VkBufferImageCopy copy{};
-  copy.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
-  copy.imageExtent = {extent.width, extent.height, 1};
-  vkCmdCopyImageToBuffer(cmd, image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, r.buffer.handle, 1, &copy);
-  // Makes the copy visible to the host once the submission has completed.
-  VkBufferMemoryBarrier2 to_host{VK_STRUCTURE_TYPE_BUFFER_MEMORY_BARRIER_2};
-  to_host.srcStageMask = VK_PIPELINE_STAGE_2_COPY_BIT;
-  to_host.srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;
-  to_host.dstStageMask = VK_PIPELINE_STAGE_2_HOST_BIT;
-  to_host.dstAccessMask = VK_ACCESS_2_HOST_READ_BIT;
-  to_host.srcQueueFamilyIndex = to_host.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-  to_host.buffer = r.buffer.handle;
-  to_host.size = VK_WHOLE_SIZE;
-  VkDependencyInfo dep{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
-  dep.bufferMemoryBarrierCount = 1;
-  dep.pBufferMemoryBarriers = &to_host;
-  vkCmdPipelineBarrier2(cmd, &dep);
   return r;
+}
+
+void add_readback_pass(FrameGraph& frame, graph::TextureHandle image, const Readback& readback) {
+  graph::ImportedBuffer desc;
+  desc.desc.size = readback.buffer.size;
+  desc.initial = {VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE};
+  desc.final_state = {VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_HOST_BIT, VK_ACCESS_2_HOST_READ_BIT};
+  graph::BufferHandle buffer = frame.import_buffer("readback", desc, readback.buffer.handle);
+  VkExtent2D extent = readback.extent;
+  frame.add_pass(
+      "readback", graph::QueueKind::transfer,
+      [&](graph::PassBuilder& pass) {
+        pass.read(image, graph::Usage::transfer_src);
+        buffer = pass.write(buffer, graph::Usage::transfer_dst);
+      },
+      [image, buffer, extent](PassContext& ctx) {
+        VkBufferImageCopy copy{};
+        copy.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+        copy.imageExtent = {extent.width, extent.height, 1};
+        vkCmdCopyImageToBuffer(ctx.cmd, ctx.image(image), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, ctx.buffer(buffer), 1,
+                               &copy);
+      },
+      graph::PassFlags::side_effects);
 }
 
 Result<ImageRgba8> finish_readback(gpu::Device& device, Readback& r) {

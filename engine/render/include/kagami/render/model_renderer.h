@@ -1,6 +1,7 @@
 #pragma once
-// Renders one model, lit by a sun and a sky/ground ambient, into a frame
-// target: the first real render (`kagami render --model`) and the model viewer.
+// Renders one model, lit by a sun and a sky/ground ambient: the first real
+// render (`kagami render --model`) and the model viewer. Every frame is a
+// render graph: a forward pass into the target, plus a read-back pass offscreen.
 #include <array>
 #include <memory>
 
@@ -9,6 +10,7 @@
 #include "kagami/render/camera.h"
 #include "kagami/render/frame_target.h"
 #include "kagami/render/gpu_model.h"
+#include "kagami/render/graph_executor.h"
 #include "kagami/render/mesh_pass.h"
 
 namespace kagami::render {
@@ -27,23 +29,34 @@ class ModelRenderer {
   static Result<std::unique_ptr<ModelRenderer>> create(gpu::Device& device, VkFormat color_format);
   ~ModelRenderer();
 
-  // Records a whole frame into `cmd`; `slot` selects the per-frame uniform buffer.
-  void record(VkCommandBuffer cmd, std::uint32_t slot, const GpuModel& model, const Camera& camera,
-              const Lighting& lighting, const FrameTarget& target);
+  // Adds the forward pass drawing `model` into `target` (cleared first) and
+  // returns the target's new version. `slot` selects the per-frame uniforms.
+  graph::TextureHandle add_passes(FrameGraph& frame, std::uint32_t slot, const GpuModel& model, const Camera& camera,
+                                  const Lighting& lighting, graph::TextureHandle target, VkExtent2D extent);
+
+  // Builds and executes a whole frame into `target`.
+  Result<void> record(VkCommandBuffer cmd, std::uint32_t slot, const GpuModel& model, const Camera& camera,
+                      const Lighting& lighting, const FrameTarget& target);
+
+  GraphExecutor& executor() { return executor_; }
+  FrameGraph& frame_graph() { return frame_; }
 
  private:
-  explicit ModelRenderer(gpu::Device& device) : device_(device) {}
-  void ensure_depth(VkExtent2D extent);
+  explicit ModelRenderer(gpu::Device& device) : device_(device), executor_(device) {}
 
   gpu::Device& device_;
+  GraphExecutor executor_;
+  FrameGraph frame_;
   std::unique_ptr<MeshPass> mesh_pass_;
   std::array<gpu::Buffer, gpu::FrameRing::kSlots> view_uniforms_;
-  gpu::Image depth_;
 };
 
+graph::TextureHandle import_target(FrameGraph& frame, const FrameTarget& target, const glm::vec4& clear_color);
+
 // Renders one frame offscreen and reads it back: the path of `kagami render`
-// and of golden-image tests.
+// and of golden-image tests. `options` switches culling, aliasing or batching off.
 Result<ImageRgba8> render_model_offscreen(gpu::Device& device, const GpuModel& model, const Camera& camera,
-                                          const Lighting& lighting, VkExtent2D extent);
+                                          const Lighting& lighting, VkExtent2D extent,
+                                          const graph::CompileOptions& options = {});
 
 }  // namespace kagami::render
