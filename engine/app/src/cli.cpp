@@ -7,6 +7,8 @@ namespace kagami::app {
 const char* usage() {
   return "usage: kagami play [--model FILE] [--size WxH] [--frames N] [--headless] [--out IMAGE.png]\n"
          "       kagami render --model FILE --out IMAGE.png [--size WxH]\n"
+         "       kagami graph [--model FILE | --demo] [--dot F] [--json F] [--no-culling] [--no-aliasing]\n"
+         "                    [--no-batching] [--size WxH]\n"
          "common flags: --device NAME|INDEX  --validation  --headless\n";
 }
 
@@ -26,7 +28,7 @@ Result<Options> parse_command_line(int argc, char** argv) {
   Options o;
   if (argc < 2) return make_error("no command given\n", usage());
   o.command = argv[1];
-  if (o.command != "play" && o.command != "render") return make_error("unknown command '", o.command, "'\n", usage());
+  if (o.command != "play" && o.command != "render" && o.command != "graph") return make_error("unknown command '", o.command, "'\n", usage());
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];
     auto value = [&]() -> Result<std::string> {
@@ -34,13 +36,20 @@ Result<Options> parse_command_line(int argc, char** argv) {
       return std::string(argv[++i]);
     };
     if (arg == "--headless") o.headless = true;
+    else if (arg == "--demo") o.demo = true;
+    else if (arg == "--no-culling") o.no_culling = true;
+    else if (arg == "--no-aliasing") o.no_aliasing = true;
+    else if (arg == "--no-batching") o.no_batching = true;
     else if (arg == "--validation") o.validation = true;
-    else if (arg == "--model" || arg == "--out" || arg == "--size" || arg == "--device" || arg == "--frames") {
+    else if (arg == "--model" || arg == "--out" || arg == "--size" || arg == "--device" || arg == "--frames" ||
+             arg == "--dot" || arg == "--json") {
       auto v = value();
       if (!v) return v.error();
       if (arg == "--model") o.model = *v;
       else if (arg == "--out") o.out = *v;
       else if (arg == "--device") o.device = *v;
+      else if (arg == "--dot") o.dot = *v;
+      else if (arg == "--json") o.json = *v;
       else if (arg == "--size") {
         auto s = parse_size(*v);
         if (!s) return s.error();

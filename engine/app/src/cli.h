@@ -22,6 +22,11 @@ struct Options {
   bool headless = false;               // --headless
   bool validation = false;             // --validation
   std::string device;                  // --device NAME|INDEX
+  // graph
+  std::optional<std::string> dot;      // --dot FILE
+  std::optional<std::string> json;     // --json FILE
+  bool demo = false;                   // --demo: the reference frame instead of the model view
+  bool no_culling = false, no_aliasing = false, no_batching = false;
 };
 
 Result<Options> parse_command_line(int argc, char** argv);

@@ -7,5 +7,6 @@ namespace kagami::app {
 // Each command returns the process exit status; failures come back as Error.
 Result<void> run_render(const Options& options);
 Result<void> run_play(const Options& options);
+Result<void> run_graph(const Options& options);
 
 }  // namespace kagami::app

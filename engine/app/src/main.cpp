@@ -13,7 +13,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    kagami::Result<void> result = options->command == "render" ? run_render(*options) : run_play(*options);
+    kagami::Result<void> result = options->command == "render"  ? run_render(*options)
+                                  : options->command == "graph" ? run_graph(*options)
+                                                                : run_play(*options);
     if (!result) {
       std::fprintf(stderr, "kagami: %s\n", result.error().message.c_str());
       return 1;

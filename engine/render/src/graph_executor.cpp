@@ -262,7 +262,7 @@ Result<void> GraphExecutor::execute(FrameGraph& frame, VkCommandBuffer cmd, std:
   // GPU times of the last frame this slot ran, matched to passes by name.
   std::unordered_map<std::string, double> gpu_ms;
   for (auto& scope : timestamps_.begin_frame(cmd, slot_index)) gpu_ms[scope.name] = scope.gpu_ms;
-  timings_.clear();
+  timings_.assign(compiled_.pass_info.size(), graph::PassTiming{});
 
   PassContext context;
   context.executor_ = this;
@@ -282,7 +282,7 @@ Result<void> GraphExecutor::execute(FrameGraph& frame, VkCommandBuffer cmd, std:
     device_.debug().end_label(cmd);
     double cpu = std::chrono::duration<double, std::milli>(clock::now() - start).count();
     auto g = gpu_ms.find(name);
-    timings_.push_back({name, cpu, g == gpu_ms.end() ? 0.0 : g->second});
+    timings_[pass.id.index] = {g == gpu_ms.end() ? 0.0 : g->second, cpu};
   }
   record_batches(cmd, compiled_.final_batches_span());
   return {};

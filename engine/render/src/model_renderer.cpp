@@ -68,8 +68,8 @@ Result<void> ModelRenderer::record(VkCommandBuffer cmd, std::uint32_t slot, cons
 }
 
 Result<ImageRgba8> render_model_offscreen(gpu::Device& device, const GpuModel& model, const Camera& camera,
-                                          const Lighting& lighting, VkExtent2D extent,
-                                          const graph::CompileOptions& options) {
+                                          const Lighting& lighting, VkExtent2D extent, const OffscreenOptions& options,
+                                          FrameReport* report) {
   constexpr VkFormat kFormat = VK_FORMAT_R8G8B8A8_SRGB;
   auto renderer = ModelRenderer::create(device, kFormat);
   if (!renderer) return renderer.error();
@@ -85,18 +85,23 @@ Result<ImageRgba8> render_model_offscreen(gpu::Device& device, const GpuModel& m
   FrameTarget target{color.handle, color.view, kFormat, extent};
   target.initial = {VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE};
   target.final_state = {VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE};
-  FrameGraph& frame = (*renderer)->frame_graph();
-  graph::TextureHandle image = import_target(frame, target, lighting.clear_color);
-  image = (*renderer)->add_passes(frame, 0, model, camera, lighting, image, extent);
-  add_readback_pass(frame, image, readback);
-
   Result<void> executed;
-  device.run_now([&](VkCommandBuffer cmd) { executed = (*renderer)->executor().execute(frame, cmd, 0, options); });
+  for (std::uint32_t i = 0; i < std::max(options.frames, 1u) && executed.ok(); ++i) {
+    FrameGraph& frame = (*renderer)->frame_graph();
+    frame.clear();
+    graph::TextureHandle image = import_target(frame, target, lighting.clear_color);
+    image = (*renderer)->add_passes(frame, 0, model, camera, lighting, image, extent);
+    add_readback_pass(frame, image, readback);
+    device.run_now([&](VkCommandBuffer cmd) {
+      executed = (*renderer)->executor().execute(frame, cmd, 0, options.compile);
+    });
+  }
   device.retire(color);
   if (!executed) {
     device.retire(readback.buffer);
     return executed.error();
   }
+  if (report) *report = {(*renderer)->executor().compiled(), (*renderer)->executor().timings()};
   return finish_readback(device, readback);
 }
 

@@ -16,15 +16,10 @@
 #include "kagami/gpu/frames.h"
 #include "kagami/gpu/timestamps.h"
 #include "kagami/graph/compiled_graph.h"
+#include "kagami/graph/graph_export.h"
 #include "kagami/render/frame_graph.h"
 
 namespace kagami::render {
-
-struct PassTiming {
-  std::string name;
-  double cpu_ms = 0.0;  // recording time, this frame
-  double gpu_ms = 0.0;  // GPU time, from the last frame this slot ran (timestamps are read once retired)
-};
 
 struct TransientMemoryStats {
   VkDeviceSize heap_bytes = 0;               // memory held for transients, all frame slots
@@ -47,8 +42,10 @@ class GraphExecutor {
                        const graph::CompileOptions& options = {});
 
   const graph::CompiledGraph& compiled() const { return compiled_; }
-  // This frame's CPU times and the GPU times measured the last time this slot ran.
-  const std::vector<PassTiming>& timings() const { return timings_; }
+  // By PassId (zero for culled passes): this frame's CPU recording time and
+  // the GPU time measured the last time this slot ran (timestamps are read
+  // once a frame has retired, so reading never stalls).
+  const std::vector<graph::PassTiming>& timings() const { return timings_; }
   TransientMemoryStats memory_stats() const;
 
  private:
@@ -85,7 +82,7 @@ class GraphExecutor {
   gpu::TimestampQueries timestamps_;
   graph::CompiledGraph compiled_;
   std::vector<Physical> physical_;  // by ResourceId, this frame
-  std::vector<PassTiming> timings_;
+  std::vector<graph::PassTiming> timings_;
   std::uint64_t frame_ = 0;
   std::uint64_t heap_allocations_ = 0;
 };

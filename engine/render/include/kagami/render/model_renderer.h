@@ -53,10 +53,21 @@ class ModelRenderer {
 
 graph::TextureHandle import_target(FrameGraph& frame, const FrameTarget& target, const glm::vec4& clear_color);
 
-// Renders one frame offscreen and reads it back: the path of `kagami render`
-// and of golden-image tests. `options` switches culling, aliasing or batching off.
+struct OffscreenOptions {
+  graph::CompileOptions compile;  // culling, aliasing or batching off
+  std::uint32_t frames = 1;       // frames rendered; the last is read back (2+: GPU timings of the graph)
+};
+
+// What the last frame's graph looked like and cost, for `kagami graph`.
+struct FrameReport {
+  graph::CompiledGraph compiled;
+  std::vector<graph::PassTiming> timings;  // by PassId
+};
+
+// Renders offscreen and reads the last frame back: the path of `kagami
+// render` and of golden-image tests.
 Result<ImageRgba8> render_model_offscreen(gpu::Device& device, const GpuModel& model, const Camera& camera,
                                           const Lighting& lighting, VkExtent2D extent,
-                                          const graph::CompileOptions& options = {});
+                                          const OffscreenOptions& options = {}, FrameReport* report = nullptr);
 
 }  // namespace kagami::render
