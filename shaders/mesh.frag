@@ -37,6 +37,6 @@ void main() {
   vec3 specular = specular_color * (shininess + 8.0) / (8.0 * PI) * pow(max(dot(n, h), 0.0), shininess);
   vec3 ambient = mix(view.ambient_ground.rgb, view.ambient_sky.rgb, n.y * 0.5 + 0.5) * diffuse_color;
 
-  vec3 color = (diffuse + specular) * view.sun_radiance.rgb * n_dot_l + ambient;
+  vec3 color = (diffuse + specular) * view.sun_radiance.rgb * n_dot_l + ambient + draw.emissive.rgb;
   out_color = vec4(color, 1.0);
 }

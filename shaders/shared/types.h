@@ -31,6 +31,7 @@ KAGAMI_STRUCT(DrawPush) {
   mat4 model;               // object -> world
   vec4 base_color_factor;
   vec4 material;            // x metallic, y roughness, z alpha cutoff (< 0: opaque), w unused
+  vec4 emissive;            // rgb: emitted radiance (factor * strength); w unused
 };
 
 // Interleaved vertex layout of static meshes.

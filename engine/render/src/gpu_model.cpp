@@ -32,6 +32,7 @@ GpuModel upload_model(gpu::Device& device, const asset::ModelData& model) {
     g.roughness = m.roughness_factor;
     g.alpha_cutoff = m.alpha_mode == asset::AlphaMode::mask ? m.alpha_cutoff : -1.0f;
     g.double_sided = m.double_sided;
+    g.emissive = m.emissive_factor;
     if (m.base_color_texture) {
       std::uint32_t image = m.base_color_texture->image;
       if (texture_of_image[image] < 0) {

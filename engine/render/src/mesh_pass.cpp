@@ -113,6 +113,7 @@ void MeshPass::record(VkCommandBuffer cmd, const GpuModel& model, VkBuffer view_
     push.model = instance.world;
     push.base_color_factor = material.base_color_factor;
     push.material = {material.metallic, material.roughness, material.alpha_cutoff, 0.0f};
+    push.emissive = glm::vec4(material.emissive, 0.0f);
     vkCmdPushConstants(cmd, layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof push, &push);
     VkDeviceSize offset = 0;
     vkCmdBindVertexBuffers(cmd, 0, 1, &mesh.vertices.handle, &offset);

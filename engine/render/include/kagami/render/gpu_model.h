@@ -21,6 +21,7 @@ struct GpuMaterial {
   float metallic = 0.0f;
   float roughness = 1.0f;
   float alpha_cutoff = -1.0f;  // < 0: opaque
+  glm::vec3 emissive{0.0f};
   bool double_sided = false;
   std::int32_t base_color_texture = -1;  // index into GpuModel::textures, -1: white
 };

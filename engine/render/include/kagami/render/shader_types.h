@@ -8,7 +8,7 @@
 
 namespace kagami::shader {
 static_assert(sizeof(ViewUniforms) == 64 + 5 * 16, "ViewUniforms must match std140 layout");
-static_assert(sizeof(DrawPush) == 64 + 2 * 16, "DrawPush must match std430 push constants");
+static_assert(sizeof(DrawPush) == 64 + 3 * 16, "DrawPush must match std430 push constants");
 static_assert(sizeof(DrawPush) <= 128, "push constants are limited to 128 bytes on some devices");
 static_assert(sizeof(MeshVertex) == 32, "MeshVertex is the interleaved vertex stride");
 }  // namespace kagami::shader
