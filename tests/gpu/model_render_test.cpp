@@ -1,6 +1,6 @@
 #include "gpu_fixture.h"
 #include "kagami/asset/model_import.h"
-#include "kagami/render/model_renderer.h"
+#include "kagami/render/forward_renderer.h"
 
 namespace kagami {
 namespace {
@@ -14,7 +14,7 @@ class ModelRenderTest : public testing::GpuTest {
     EXPECT_TRUE(model.ok()) << model.error().message;
     render::GpuModel gpu_model = render::upload_model(*device, *model);
     render::Camera camera = render::frame_bounds(gpu_model.bounds, float(extent.width) / float(extent.height));
-    auto image = render::render_model_offscreen(*device, gpu_model, camera, render::Lighting{}, extent);
+    auto image = render::render_offscreen(*device, render::draw_model(gpu_model), camera, render::Lighting{}, extent);
     render::release_model(*device, gpu_model);
     EXPECT_TRUE(image.ok()) << image.error().message;
     return image.ok() ? *image : ImageRgba8{};
@@ -46,7 +46,7 @@ TEST_F(ModelRenderTest, DepthTestingKeepsNearFacesInFront) {
   render::Camera camera = render::frame_bounds(gpu_model.bounds, 1.0f, {0.0f, 0.0f, -1.0f});
   render::Lighting light;
   light.sun_direction = {0.0f, 0.0f, -1.0f};  // straight onto the front face
-  auto image = render::render_model_offscreen(*device, gpu_model, camera, light, {64, 64});
+  auto image = render::render_offscreen(*device, render::draw_model(gpu_model), camera, light, {64, 64});
   render::release_model(*device, gpu_model);
   ASSERT_TRUE(image.ok());
   const std::uint8_t* c = pixel(*image, 32, 32);

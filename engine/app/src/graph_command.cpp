@@ -9,7 +9,7 @@
 #include "kagami/core/file_io.h"
 #include "kagami/graph/demo_frame.h"
 #include "kagami/graph/graph_export.h"
-#include "kagami/render/model_renderer.h"
+#include "kagami/render/forward_renderer.h"
 #include "model_view.h"
 
 namespace kagami::app {
@@ -67,7 +67,7 @@ Result<void> run_graph(const Options& options) {
     loaded.model = render::upload_model(*loaded.device, *model);
     render::Camera camera = orbit_camera(loaded.model.bounds, float(size.width) / float(size.height), 0.0);
     render::FrameReport report;
-    auto image = render::render_model_offscreen(*loaded.device, loaded.model, camera, render::Lighting{},
+    auto image = render::render_offscreen(*loaded.device, render::draw_model(loaded.model), camera, render::Lighting{},
                                                 {size.width, size.height}, {compile, 2}, &report);
     if (!image) return image.error();
     compiled = std::move(report.compiled);

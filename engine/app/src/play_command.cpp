@@ -5,7 +5,7 @@
 #include "kagami/core/log.h"
 #include "kagami/gpu/frames.h"
 #include "kagami/gpu/swapchain.h"
-#include "kagami/render/model_renderer.h"
+#include "kagami/render/forward_renderer.h"
 #include "model_view.h"
 #include "window.h"
 
@@ -35,9 +35,10 @@ Result<void> play_in_window(const Options& options, const asset::ModelData& mode
   {
     gpu::Swapchain swapchain(gpu, surface, /*vsync=*/true);
     gpu::FrameRing frames(gpu);
-    auto renderer = render::ModelRenderer::create(gpu, swapchain.format());
+    auto renderer = render::ForwardRenderer::create(gpu, swapchain.format());
     if (!renderer) return renderer.error();
 
+    render::DrawList draws = render::draw_model(loaded.model);
     auto last_title = std::chrono::steady_clock::now();
     std::uint64_t shown = 0;
     double frame_ms = 0.0;
@@ -56,7 +57,7 @@ Result<void> play_in_window(const Options& options, const asset::ModelData& mode
       VkExtent2D extent = swapchain.extent();
       render::Camera camera = orbit_camera(loaded.model.bounds, float(extent.width) / float(extent.height), seconds);
       render::FrameTarget target{swapchain.image(), swapchain.view(), swapchain.format(), extent};
-      if (auto recorded = (*renderer)->record(cmd, frames.slot(), loaded.model, camera, render::Lighting{}, target);
+      if (auto recorded = (*renderer)->record(cmd, frames.slot(), draws, camera, render::Lighting{}, target);
           !recorded)
         return recorded.error();
 

@@ -3,7 +3,7 @@
 #include "commands.h"
 #include "kagami/asset/model_import.h"
 #include "kagami/core/log.h"
-#include "kagami/render/model_renderer.h"
+#include "kagami/render/forward_renderer.h"
 #include "model_view.h"
 
 namespace kagami::app {
@@ -22,7 +22,7 @@ Result<void> run_render(const Options& options) {
 
   Size size = options.size.value_or(Size{1280, 720});
   render::Camera camera = orbit_camera(loaded.model.bounds, float(size.width) / float(size.height), 0.0);
-  auto image = render::render_model_offscreen(*loaded.device, loaded.model, camera, render::Lighting{},
+  auto image = render::render_offscreen(*loaded.device, render::draw_model(loaded.model), camera, render::Lighting{},
                                               {size.width, size.height});
   if (!image) return image.error();
   std::filesystem::path out = *options.out;

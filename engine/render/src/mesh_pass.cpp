@@ -73,7 +73,8 @@ MeshPass::~MeshPass() {
   device_.retire(white_);
 }
 
-void MeshPass::record(VkCommandBuffer cmd, const GpuModel& model, VkBuffer view_uniforms, VkExtent2D extent) const {
+void MeshPass::record(VkCommandBuffer cmd, std::span<const DrawItem> draws, VkBuffer view_uniforms,
+                      VkExtent2D extent) const {
   VkViewport viewport{0.0f, 0.0f, float(extent.width), float(extent.height), 0.0f, 1.0f};
   VkRect2D scissor{{0, 0}, extent};
   vkCmdSetViewport(cmd, 0, 1, &viewport);
@@ -81,20 +82,18 @@ void MeshPass::record(VkCommandBuffer cmd, const GpuModel& model, VkBuffer view_
 
   VkDescriptorBufferInfo view_info{view_uniforms, 0, sizeof(shader::ViewUniforms)};
   VkPipeline bound = VK_NULL_HANDLE;
-  std::int32_t bound_texture = -2;
-  for (const auto& instance : model.instances) {
-    const GpuMesh& mesh = model.meshes[instance.mesh];
-    const GpuMaterial& material = model.materials[mesh.material];
+  VkImageView bound_texture = VK_NULL_HANDLE;
+  bool descriptors_pushed = false;
+  for (const DrawItem& draw : draws) {
+    const GpuMaterial& material = draw.material;
     VkPipeline pipeline = material.double_sided ? pipeline_double_sided_ : pipeline_culled_;
     if (pipeline != bound) {
       vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
       bound = pipeline;
-      bound_texture = -2;  // both pipelines share the layout; rebinding keeps the rule simple
     }
-    if (material.base_color_texture != bound_texture) {
-      const gpu::Image& texture =
-          material.base_color_texture >= 0 ? model.textures[std::size_t(material.base_color_texture)] : white_;
-      VkDescriptorImageInfo image_info{sampler_, texture.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+    VkImageView texture = draw.base_color ? draw.base_color : white_.view;
+    if (!descriptors_pushed || texture != bound_texture) {
+      VkDescriptorImageInfo image_info{sampler_, texture, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
       std::array<VkWriteDescriptorSet, 2> writes{};
       writes[0] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
       writes[0].dstBinding = 0;
@@ -106,19 +105,21 @@ void MeshPass::record(VkCommandBuffer cmd, const GpuModel& model, VkBuffer view_
       writes[1].descriptorCount = 1;
       writes[1].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
       writes[1].pImageInfo = &image_info;
+      // Both pipelines share one layout, so pushed descriptors survive pipeline switches.
       device_.push_descriptors(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, writes);
-      bound_texture = material.base_color_texture;
+      bound_texture = texture;
+      descriptors_pushed = true;
     }
     shader::DrawPush push;
-    push.model = instance.world;
+    push.model = draw.world;
     push.base_color_factor = material.base_color_factor;
     push.material = {material.metallic, material.roughness, material.alpha_cutoff, 0.0f};
     push.emissive = glm::vec4(material.emissive, 0.0f);
     vkCmdPushConstants(cmd, layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof push, &push);
     VkDeviceSize offset = 0;
-    vkCmdBindVertexBuffers(cmd, 0, 1, &mesh.vertices.handle, &offset);
-    vkCmdBindIndexBuffer(cmd, mesh.indices.handle, 0, VK_INDEX_TYPE_UINT32);
-    vkCmdDrawIndexed(cmd, mesh.index_count, 1, 0, 0, 0);
+    vkCmdBindVertexBuffers(cmd, 0, 1, &draw.mesh->vertices.handle, &offset);
+    vkCmdBindIndexBuffer(cmd, draw.mesh->indices.handle, 0, VK_INDEX_TYPE_UINT32);
+    vkCmdDrawIndexed(cmd, draw.mesh->index_count, 1, 0, 0, 0);
   }
 }
 

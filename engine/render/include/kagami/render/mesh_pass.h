@@ -5,7 +5,7 @@
 
 #include "kagami/core/result.h"
 #include "kagami/gpu/device.h"
-#include "kagami/render/gpu_model.h"
+#include "kagami/render/draw_list.h"
 #include "kagami/render/shader_types.h"
 
 namespace kagami::render {
@@ -18,7 +18,7 @@ class MeshPass {
   MeshPass& operator=(const MeshPass&) = delete;
 
   // `view_uniforms` holds a shader::ViewUniforms.
-  void record(VkCommandBuffer cmd, const GpuModel& model, VkBuffer view_uniforms, VkExtent2D extent) const;
+  void record(VkCommandBuffer cmd, std::span<const DrawItem> draws, VkBuffer view_uniforms, VkExtent2D extent) const;
 
  private:
   explicit MeshPass(gpu::Device& device) : device_(device) {}

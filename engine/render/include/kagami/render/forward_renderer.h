@@ -1,7 +1,7 @@
 #pragma once
-// Renders one model, lit by a sun and a sky/ground ambient: the first real
-// render (`kagami render --model`) and the model viewer. Every frame is a
-// render graph: a forward pass into the target, plus a read-back pass offscreen.
+// Draws a DrawList (one model, or a whole scene) lit by a sun and a
+// sky/ground ambient. Every frame is a render graph: a forward pass into the
+// target, plus a read-back pass when rendering offscreen.
 #include <array>
 #include <memory>
 
@@ -9,7 +9,7 @@
 #include "kagami/gpu/frames.h"
 #include "kagami/render/camera.h"
 #include "kagami/render/frame_target.h"
-#include "kagami/render/gpu_model.h"
+#include "kagami/render/draw_list.h"
 #include "kagami/render/graph_executor.h"
 #include "kagami/render/mesh_pass.h"
 
@@ -23,26 +23,27 @@ struct Lighting {
   glm::vec4 clear_color{0.06f, 0.07f, 0.09f, 1.0f};
 };
 
-class ModelRenderer {
+class ForwardRenderer {
  public:
   static constexpr VkFormat kDepthFormat = VK_FORMAT_D32_SFLOAT;
-  static Result<std::unique_ptr<ModelRenderer>> create(gpu::Device& device, VkFormat color_format);
-  ~ModelRenderer();
+  static Result<std::unique_ptr<ForwardRenderer>> create(gpu::Device& device, VkFormat color_format);
+  ~ForwardRenderer();
 
-  // Adds the forward pass drawing `model` into `target` (cleared first) and
+  // Adds the forward pass drawing `draws` into `target` (cleared first) and
   // returns the target's new version. `slot` selects the per-frame uniforms.
-  graph::TextureHandle add_passes(FrameGraph& frame, std::uint32_t slot, const GpuModel& model, const Camera& camera,
+  // `draws` must stay alive until the graph has executed.
+  graph::TextureHandle add_passes(FrameGraph& frame, std::uint32_t slot, const DrawList& draws, const Camera& camera,
                                   const Lighting& lighting, graph::TextureHandle target, VkExtent2D extent);
 
   // Builds and executes a whole frame into `target`.
-  Result<void> record(VkCommandBuffer cmd, std::uint32_t slot, const GpuModel& model, const Camera& camera,
+  Result<void> record(VkCommandBuffer cmd, std::uint32_t slot, const DrawList& draws, const Camera& camera,
                       const Lighting& lighting, const FrameTarget& target);
 
   GraphExecutor& executor() { return executor_; }
   FrameGraph& frame_graph() { return frame_; }
 
  private:
-  explicit ModelRenderer(gpu::Device& device) : device_(device), executor_(device) {}
+  explicit ForwardRenderer(gpu::Device& device) : device_(device), executor_(device) {}
 
   gpu::Device& device_;
   GraphExecutor executor_;
@@ -66,8 +67,8 @@ struct FrameReport {
 
 // Renders offscreen and reads the last frame back: the path of `kagami
 // render` and of golden-image tests.
-Result<ImageRgba8> render_model_offscreen(gpu::Device& device, const GpuModel& model, const Camera& camera,
-                                          const Lighting& lighting, VkExtent2D extent,
-                                          const OffscreenOptions& options = {}, FrameReport* report = nullptr);
+Result<ImageRgba8> render_offscreen(gpu::Device& device, const DrawList& draws, const Camera& camera,
+                                    const Lighting& lighting, VkExtent2D extent, const OffscreenOptions& options = {},
+                                    FrameReport* report = nullptr);
 
 }  // namespace kagami::render

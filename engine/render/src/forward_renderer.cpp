@@ -1,4 +1,4 @@
-#include "kagami/render/model_renderer.h"
+#include "kagami/render/forward_renderer.h"
 
 #include <cstring>
 
@@ -7,8 +7,8 @@
 
 namespace kagami::render {
 
-Result<std::unique_ptr<ModelRenderer>> ModelRenderer::create(gpu::Device& device, VkFormat color_format) {
-  std::unique_ptr<ModelRenderer> r(new ModelRenderer(device));
+Result<std::unique_ptr<ForwardRenderer>> ForwardRenderer::create(gpu::Device& device, VkFormat color_format) {
+  std::unique_ptr<ForwardRenderer> r(new ForwardRenderer(device));
   auto pass = MeshPass::create(device, color_format, kDepthFormat);
   if (!pass) return pass.error();
   r->mesh_pass_ = std::move(*pass);
@@ -18,7 +18,7 @@ Result<std::unique_ptr<ModelRenderer>> ModelRenderer::create(gpu::Device& device
   return r;
 }
 
-ModelRenderer::~ModelRenderer() {
+ForwardRenderer::~ForwardRenderer() {
   for (auto& ubo : view_uniforms_) device_.retire(ubo);
 }
 
@@ -33,7 +33,7 @@ graph::TextureHandle import_target(FrameGraph& frame, const FrameTarget& target,
   return frame.import_texture("target", desc, {target.image, target.view});
 }
 
-graph::TextureHandle ModelRenderer::add_passes(FrameGraph& frame, std::uint32_t slot, const GpuModel& model,
+graph::TextureHandle ForwardRenderer::add_passes(FrameGraph& frame, std::uint32_t slot, const DrawList& draws,
                                                const Camera& camera, const Lighting& lighting,
                                                graph::TextureHandle target, VkExtent2D extent) {
   shader::ViewUniforms view{};
@@ -55,23 +55,23 @@ graph::TextureHandle ModelRenderer::add_passes(FrameGraph& frame, std::uint32_t 
         pass.write(depth_buffer, graph::Usage::depth_attachment);
         target = pass.write(target, graph::Usage::color_attachment);
       },
-      [this, &model, ubo](PassContext& ctx) { mesh_pass_->record(ctx.cmd, model, ubo, ctx.extent); });
+      [this, &draws, ubo](PassContext& ctx) { mesh_pass_->record(ctx.cmd, draws.items(), ubo, ctx.extent); });
   return target;
 }
 
-Result<void> ModelRenderer::record(VkCommandBuffer cmd, std::uint32_t slot, const GpuModel& model,
+Result<void> ForwardRenderer::record(VkCommandBuffer cmd, std::uint32_t slot, const DrawList& draws,
                                    const Camera& camera, const Lighting& lighting, const FrameTarget& target) {
   frame_.clear();
   graph::TextureHandle color = import_target(frame_, target, lighting.clear_color);
-  add_passes(frame_, slot, model, camera, lighting, color, target.extent);
+  add_passes(frame_, slot, draws, camera, lighting, color, target.extent);
   return executor_.execute(frame_, cmd, slot);
 }
 
-Result<ImageRgba8> render_model_offscreen(gpu::Device& device, const GpuModel& model, const Camera& camera,
-                                          const Lighting& lighting, VkExtent2D extent, const OffscreenOptions& options,
-                                          FrameReport* report) {
+Result<ImageRgba8> render_offscreen(gpu::Device& device, const DrawList& draws, const Camera& camera,
+                                    const Lighting& lighting, VkExtent2D extent, const OffscreenOptions& options,
+                                    FrameReport* report) {
   constexpr VkFormat kFormat = VK_FORMAT_R8G8B8A8_SRGB;
-  auto renderer = ModelRenderer::create(device, kFormat);
+  auto renderer = ForwardRenderer::create(device, kFormat);
   if (!renderer) return renderer.error();
   gpu::ImageDesc desc;
   desc.format = kFormat;
@@ -90,7 +90,7 @@ Result<ImageRgba8> render_model_offscreen(gpu::Device& device, const GpuModel& m
     FrameGraph& frame = (*renderer)->frame_graph();
     frame.clear();
     graph::TextureHandle image = import_target(frame, target, lighting.clear_color);
-    image = (*renderer)->add_passes(frame, 0, model, camera, lighting, image, extent);
+    image = (*renderer)->add_passes(frame, 0, draws, camera, lighting, image, extent);
     add_readback_pass(frame, image, readback);
     device.run_now([&](VkCommandBuffer cmd) {
       executed = (*renderer)->executor().execute(frame, cmd, 0, options.compile);
