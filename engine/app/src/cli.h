@@ -16,6 +16,7 @@ struct Options {
   std::string command;                 // play, render
   std::vector<std::string> positional;  // e.g. the sequence
   std::optional<std::string> model;    // --model FILE
+  std::optional<std::string> scene;    // --scene FILE
   std::optional<std::string> out;      // --out PATH
   std::optional<Size> size;            // --size WxH
   std::optional<unsigned> frame_limit; // --frames N (play: quit after N frames)

@@ -2,18 +2,88 @@
 
 #include "commands.h"
 #include "kagami/asset/model_import.h"
+#include "kagami/core/job_system.h"
 #include "kagami/core/log.h"
 #include "kagami/render/forward_renderer.h"
+#include "kagami/render/scene_models.h"
+#include "kagami/render/scene_view.h"
+#include "kagami/scene/queries.h"
+#include "kagami/scene/scene_io.h"
 #include "model_view.h"
 
 namespace kagami::app {
+namespace {
+
+Result<void> check_validation(const gpu::Device& device) {
+  if (int errors = device.context().validation_log().error_count(); errors > 0)
+    return make_error("the validation layer reported ", errors, " errors");
+  return {};
+}
+
+Result<void> save(const std::filesystem::path& out, const ImageRgba8& image) {
+  if (out.has_parent_path()) std::filesystem::create_directories(out.parent_path());
+  return write_png(out, image);
+}
+
+// `render --scene FILE --out FOLDER`: every survey view and every camera entity.
+Result<void> render_scene(const Options& options, gpu::Device& device) {
+  auto scene = scene::load_scene(*options.scene);
+  if (!scene) return scene.error();
+  JobSystem jobs;
+  auto models = render::SceneModels::load(device, jobs, *scene);
+  if (!models) return models.error();
+
+  render::DrawList draws;
+  std::size_t skipped =
+      render::add_scene_draws(draws, *scene, [&](std::string_view id) { return models->find(id); });
+  if (skipped) log::warn(*options.scene, ": ", skipped, " mesh entities have no model");
+  draws.sort();
+  Size size = options.size.value_or(Size{1280, 720});
+  const float aspect = float(size.width) / float(size.height);
+  render::Lighting lighting = render::scene_lighting(scene->environment);
+  Aabb bounds = scene->streaming.bounds.value_or(draws.bounds());
+
+  std::vector<std::pair<std::string, render::Camera>> views;
+  auto survey = render::survey_cameras(bounds, aspect);
+  for (std::size_t i = 0; i < survey.size(); ++i) views.emplace_back(cat("view", i), survey[i]);
+  for (const scene::WorldCamera& c : scene::world_cameras(*scene)) {
+    render::Camera camera;
+    camera.position = c.position;
+    camera.target = c.position + c.forward;
+    camera.fov_y = c.camera.fov_y;
+    camera.near_plane = c.camera.near_plane;
+    camera.far_plane = c.camera.far_plane;
+    views.emplace_back(c.source && !c.source->name.empty() ? c.source->name : cat("camera", c.entity), camera);
+  }
+  std::filesystem::path folder = *options.out;
+  for (const auto& [name, camera] : views) {
+    auto image = render::render_offscreen(device, draws, camera, lighting, {size.width, size.height});
+    if (!image) return image.error();
+    std::filesystem::path out = folder / (scene->name + "_" + name + ".png");
+    if (auto written = save(out, *image); !written) return written.error();
+    log::info("wrote ", out.string());
+  }
+  log::info(scene->name, ": ", draws.items().size(), " draws, ", draws.triangles(), " triangles");
+  return check_validation(device);
+}
+
+}  // namespace
 
 Result<void> run_render(const Options& options) {
-  if (!options.model) return make_error("render needs --model FILE (sequences arrive with the sequencer)");
-  if (!options.out) return make_error("render needs --out IMAGE.png");
+  if (!options.model && !options.scene)
+    return make_error("render needs --model FILE or --scene FILE (sequences arrive with the sequencer)");
+  if (!options.out) return make_error("render needs --out PATH");
+
+  if (options.scene) {
+    auto device = gpu::Device::create(context_options(options));
+    if (!device) return device.error();
+    auto result = render_scene(options, **device);
+    (*device)->wait_idle();
+    return result;
+  }
+
   auto model = asset::import_model(*options.model);
   if (!model) return model.error();
-
   auto device = gpu::Device::create(context_options(options));
   if (!device) return device.error();
   LoadedModel loaded;
@@ -23,17 +93,12 @@ Result<void> run_render(const Options& options) {
   Size size = options.size.value_or(Size{1280, 720});
   render::Camera camera = orbit_camera(loaded.model.bounds, float(size.width) / float(size.height), 0.0);
   auto image = render::render_offscreen(*loaded.device, render::draw_model(loaded.model), camera, render::Lighting{},
-                                              {size.width, size.height});
+                                        {size.width, size.height});
   if (!image) return image.error();
-  std::filesystem::path out = *options.out;
-  if (out.has_parent_path()) std::filesystem::create_directories(out.parent_path());
-  if (auto written = write_png(out, *image); !written) return written.error();
-  if (loaded.device->context().validation_log().error_count() > 0)
-    return make_error("the validation layer reported ", loaded.device->context().validation_log().error_count(),
-                      " errors");
-  log::info("wrote ", out.string(), " (", size.width, "x", size.height, ", ", loaded.model.triangle_count,
+  if (auto written = save(*options.out, *image); !written) return written.error();
+  log::info("wrote ", *options.out, " (", size.width, "x", size.height, ", ", loaded.model.triangle_count,
             " triangles)");
-  return {};
+  return check_validation(*loaded.device);
 }
 
 }  // namespace kagami::app
