@@ -67,15 +67,25 @@ Result<void> write_file_atomic(const fs::path& path, std::span<const std::uint8_
     return make_error(path.string(), ": folder ", folder.string(), " does not exist");
 
   // The temporary lives in the same folder so the final rename never crosses a filesystem.
+  // O_EXCL: a name already taken (another writer's temporary, a stale file) is
+  // never truncated or shared; pick another name instead.
   std::random_device rd;
-  fs::path tmp = path;
-  tmp += ".tmp" + std::to_string(rd() % 1000000);
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  fs::path tmp;
+  int fd = -1;
+  for (int attempt = 0; attempt < 16 && fd < 0; ++attempt) {
+    tmp = path;
+    tmp += ".tmp" + std::to_string(rd() % 1000000);
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0 && errno != EEXIST) break;
+  }
   if (fd < 0) return make_error(path.string(), ": cannot create temporary file (", std::strerror(errno), ")");
 
   bool ok = write_all(fd, bytes.data(), bytes.size()) && ::fsync(fd) == 0;
-  int saved_errno = errno;
-  ok = (::close(fd) == 0) && ok;
+  int saved_errno = ok ? 0 : errno;
+  if (::close(fd) != 0 && ok) {
+    ok = false;
+    saved_errno = errno;
+  }
   if (!ok) {
     fs::remove(tmp, ec);
     return make_error(path.string(), ": write failed (", std::strerror(saved_errno), "); the previous file is unchanged");

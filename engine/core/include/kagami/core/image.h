@@ -3,6 +3,8 @@
 // golden-image tests.
 #include <cstdint>
 #include <filesystem>
+#include <span>
+#include <string_view>
 #include <vector>
 
 #include "kagami/core/result.h"
@@ -15,6 +17,13 @@ struct ImageRgba8 {
   std::vector<std::uint8_t> pixels;  // width * height * 4, rows top to bottom
 };
 
+// Decodes any format stb_image reads (PNG, JPEG, TGA, BMP, ...) to RGBA8. The
+// header is probed first, so an image wider or taller than max_dimension is
+// refused before any pixel memory is allocated. `source_name` names the image in
+// messages (a file path, or "model.glb: embedded image 2").
+Result<ImageRgba8> decode_image(std::span<const std::uint8_t> bytes, std::string_view source_name,
+                                int max_dimension = 16384);
+// Reads and decodes an image file (despite the name, any format decode_image accepts).
 Result<ImageRgba8> read_png(const std::filesystem::path& path);
 // Atomic: written to a temporary and renamed.
 Result<void> write_png(const std::filesystem::path& path, const ImageRgba8& image);
