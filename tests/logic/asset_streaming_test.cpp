@@ -216,3 +216,25 @@ TEST(StreamingScheduler, RandomWorkloadsNeverExceedTheMemoryBudget) {
 
 }  // namespace
 }  // namespace kagami::asset
+
+namespace kagami::asset {
+namespace {
+
+TEST(StreamingScheduler, ReleasedAssetsAreEvictedOrCancelledAtOnce) {
+  StreamingScheduler s({100 * MiB, 1 * MiB, 4, 30});
+  AssetKey small = s.add_asset("small", MiB), big = s.add_asset("big", 50 * MiB);
+  std::uint64_t frame = 1;
+  make_resident(s, {small}, frame);
+  s.request(big, 1.0f);
+  s.update(frame++);
+  s.release(small);
+  s.release(big);
+  auto actions = s.update(frame++);
+  EXPECT_EQ(actions.evict, std::vector<AssetKey>{small});
+  EXPECT_EQ(actions.cancel_loads, std::vector<AssetKey>{big});
+  s.on_evicted(small);
+  EXPECT_EQ(s.committed_bytes(), 0u);
+}
+
+}  // namespace
+}  // namespace kagami::asset

@@ -10,6 +10,8 @@ const char* usage() {
          "       kagami render --scene FILE --out FOLDER [--size WxH]   (survey views and scene cameras)\n"
          "       kagami graph [--model FILE | --demo] [--dot F] [--json F] [--no-culling] [--no-aliasing]\n"
          "                    [--no-batching] [--size WxH]\n"
+         "       kagami cook [PATH...] [--cache DIR]     cook models (default: assets/) into the cache\n"
+         "       kagami info SCENE|ASSET [--json]        counts: entities, instances, triangles, lights, bytes\n"
          "common flags: --device NAME|INDEX  --validation  --headless\n";
 }
 
@@ -29,7 +31,9 @@ Result<Options> parse_command_line(int argc, char** argv) {
   Options o;
   if (argc < 2) return make_error("no command given\n", usage());
   o.command = argv[1];
-  if (o.command != "play" && o.command != "render" && o.command != "graph") return make_error("unknown command '", o.command, "'\n", usage());
+  if (o.command != "play" && o.command != "render" && o.command != "graph" && o.command != "cook" &&
+      o.command != "info")
+    return make_error("unknown command '", o.command, "'\n", usage());
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];
     auto value = [&]() -> Result<std::string> {
@@ -38,12 +42,13 @@ Result<Options> parse_command_line(int argc, char** argv) {
     };
     if (arg == "--headless") o.headless = true;
     else if (arg == "--demo") o.demo = true;
+    else if (arg == "--json" && o.command == "info") o.json_output = true;
     else if (arg == "--no-culling") o.no_culling = true;
     else if (arg == "--no-aliasing") o.no_aliasing = true;
     else if (arg == "--no-batching") o.no_batching = true;
     else if (arg == "--validation") o.validation = true;
     else if (arg == "--model" || arg == "--scene" || arg == "--out" || arg == "--size" || arg == "--device" || arg == "--frames" ||
-             arg == "--dot" || arg == "--json") {
+             arg == "--dot" || arg == "--json" || arg == "--cache") {
       auto v = value();
       if (!v) return v.error();
       if (arg == "--model") o.model = *v;
@@ -52,6 +57,7 @@ Result<Options> parse_command_line(int argc, char** argv) {
       else if (arg == "--device") o.device = *v;
       else if (arg == "--dot") o.dot = *v;
       else if (arg == "--json") o.json = *v;
+      else if (arg == "--cache") o.cache = *v;
       else if (arg == "--size") {
         auto s = parse_size(*v);
         if (!s) return s.error();

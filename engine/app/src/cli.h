@@ -26,7 +26,10 @@ struct Options {
   // graph
   std::optional<std::string> dot;      // --dot FILE
   std::optional<std::string> json;     // --json FILE
-  bool demo = false;                   // --demo: the reference frame instead of the model view
+  bool demo = false;
+  // cook / info
+  std::optional<std::string> cache;    // --cache DIR (default: build cache folder)
+  bool json_output = false;            // info --json                   // --demo: the reference frame instead of the model view
   bool no_culling = false, no_aliasing = false, no_batching = false;
 };
 

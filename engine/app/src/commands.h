@@ -8,5 +8,9 @@ namespace kagami::app {
 Result<void> run_render(const Options& options);
 Result<void> run_play(const Options& options);
 Result<void> run_graph(const Options& options);
+// play --scene --headless: a location played offscreen while it streams in.
+Result<void> play_scene_headless(const Options& options);
+Result<void> run_cook(const Options& options);
+Result<void> run_info(const Options& options);
 
 }  // namespace kagami::app

@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
   try {
     kagami::Result<void> result = options->command == "render"  ? run_render(*options)
                                   : options->command == "graph" ? run_graph(*options)
+                                  : options->command == "cook"  ? run_cook(*options)
+                                  : options->command == "info"  ? run_info(*options)
                                                                 : run_play(*options);
     if (!result) {
       std::fprintf(stderr, "kagami: %s\n", result.error().message.c_str());

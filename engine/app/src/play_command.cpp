@@ -92,6 +92,11 @@ Result<void> play_in_window(const Options& options, const asset::ModelData& mode
 }  // namespace
 
 Result<void> run_play(const Options& options) {
+  if (options.scene) {
+    if (!options.headless && display_available())
+      return make_error("play --scene opens no window yet: add --headless to play it offscreen with frame times");
+    return play_scene_headless(options);
+  }
   std::string model_path = options.model.value_or(KAGAMI_DEFAULT_MODEL);
   auto model = asset::import_model(model_path);
   if (!model) return model.error();

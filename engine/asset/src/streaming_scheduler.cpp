@@ -1,6 +1,7 @@
 #include "kagami/asset/streaming_scheduler.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "kagami/core/log.h"
 
@@ -29,6 +30,8 @@ void StreamingScheduler::request(AssetKey key, float priority) {
   Asset& a = assets_[key];
   a.priority = std::max(a.priority, std::max(priority, 1e-6f));
 }
+
+void StreamingScheduler::release(AssetKey key) { assets_[key].released = true; }
 
 void StreamingScheduler::on_load_finished(AssetKey key) {
   Asset& a = assets_[key];
@@ -109,11 +112,16 @@ StreamingActions StreamingScheduler::update(std::uint64_t frame) {
       a.requested_ever = true;
     }
 
-  // Cancel loads that nobody has wanted for a while.
+  // Released assets go now; loads that nobody has wanted for a while are cancelled.
   for (AssetKey k = 0; k < assets_.size(); ++k) {
     Asset& a = assets_[k];
+    const bool released = std::exchange(a.released, false) && a.priority == 0.0f;
+    if (released && a.state == Residency::resident) {
+      evict(k, actions);
+      continue;
+    }
     if (a.state != Residency::loading || a.priority > 0.0f) continue;
-    if (frame - a.last_requested < budget_.cancel_after_frames) continue;
+    if (!released && frame - a.last_requested < budget_.cancel_after_frames) continue;
     if (a.uploaded > 0) {
       evict(k, actions);  // part of it is on the GPU already: free that the safe way
     } else {

@@ -64,17 +64,7 @@ Image Device::create_image(const ImageDesc& desc) {
   Image image;
   image.desc = desc;
   image.aspect = aspect_of(desc.format);
-  VkImageCreateInfo info{VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO};
-  info.imageType = VK_IMAGE_TYPE_2D;
-  info.format = desc.format;
-  info.extent = {desc.width, desc.height, 1};
-  info.mipLevels = desc.mip_levels;
-  info.arrayLayers = desc.array_layers;
-  info.samples = desc.samples;
-  info.tiling = VK_IMAGE_TILING_OPTIMAL;
-  info.usage = desc.usage;
-  info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
-  info.initialLayout = VK_IMAGE_LAYOUT_UNDEFINED;
+  VkImageCreateInfo info = image_create_info(desc);
   KAGAMI_VK(vkCreateImage(vk(), &info, nullptr, &image.handle));
   VkMemoryRequirements req;
   vkGetImageMemoryRequirements(vk(), image.handle, &req);

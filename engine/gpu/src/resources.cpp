@@ -5,6 +5,21 @@
 
 namespace kagami::gpu {
 
+VkImageCreateInfo image_create_info(const ImageDesc& desc) {
+  VkImageCreateInfo info{VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO};
+  info.imageType = VK_IMAGE_TYPE_2D;
+  info.format = desc.format;
+  info.extent = {desc.width, desc.height, 1};
+  info.mipLevels = desc.mip_levels;
+  info.arrayLayers = desc.array_layers;
+  info.samples = desc.samples;
+  info.tiling = VK_IMAGE_TILING_OPTIMAL;
+  info.usage = desc.usage;
+  info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
+  info.initialLayout = VK_IMAGE_LAYOUT_UNDEFINED;
+  return info;
+}
+
 bool is_depth_format(VkFormat f) {
   switch (f) {
     case VK_FORMAT_D16_UNORM: case VK_FORMAT_X8_D24_UNORM_PACK32: case VK_FORMAT_D32_SFLOAT:

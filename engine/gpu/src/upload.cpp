@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "kagami/gpu/barriers.h"
+
 namespace kagami::gpu {
 namespace {
 
@@ -11,30 +13,6 @@ Buffer make_staging(Device& device, std::span<const std::uint8_t> bytes, const s
       {std::max<VkDeviceSize>(bytes.size(), 4), VK_BUFFER_USAGE_TRANSFER_SRC_BIT, MemoryUsage::upload, name + " staging"});
   std::memcpy(staging.mapped(), bytes.data(), bytes.size());
   return staging;
-}
-
-VkImageMemoryBarrier2 image_barrier(VkImage image, std::uint32_t mip, std::uint32_t mip_count, VkImageLayout from,
-                                    VkImageLayout to, VkPipelineStageFlags2 src_stage, VkAccessFlags2 src_access,
-                                    VkPipelineStageFlags2 dst_stage, VkAccessFlags2 dst_access) {
-  VkImageMemoryBarrier2 b{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER_2};
-  b.srcStageMask = src_stage;
-  b.srcAccessMask = src_access;
-  b.dstStageMask = dst_stage;
-  b.dstAccessMask = dst_access;
-  b.oldLayout = from;
-  b.newLayout = to;
-  b.srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-  b.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-  b.image = image;
-  b.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, mip, mip_count, 0, 1};
-  return b;
-}
-
-void barrier(VkCommandBuffer cmd, const VkImageMemoryBarrier2& b) {
-  VkDependencyInfo dep{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
-  dep.imageMemoryBarrierCount = 1;
-  dep.pImageMemoryBarriers = &b;
-  vkCmdPipelineBarrier2(cmd, &dep);
 }
 
 }  // namespace
@@ -66,9 +44,11 @@ Image upload_texture_rgba8(Device& device, std::uint32_t width, std::uint32_t he
 
   device.run_now([&](VkCommandBuffer cmd) {
     const std::uint32_t mips = desc.mip_levels;
-    barrier(cmd, image_barrier(image.handle, 0, mips, VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
-                               VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE, VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
-                               VK_ACCESS_2_TRANSFER_WRITE_BIT));
+    const SyncScope transfer_write{VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT};
+    const SyncScope transfer_read{VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT, VK_ACCESS_2_TRANSFER_READ_BIT};
+    const SyncScope sampled{VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT};
+    transition_image(cmd, image.handle, VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, {},
+                     transfer_write, 0, mips);
     VkBufferImageCopy copy{};
     copy.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
     copy.imageExtent = {width, height, 1};
@@ -77,10 +57,8 @@ Image upload_texture_rgba8(Device& device, std::uint32_t width, std::uint32_t he
     // Each level is blitted from the one above, which is first moved to TRANSFER_SRC.
     std::int32_t w = std::int32_t(width), h = std::int32_t(height);
     for (std::uint32_t mip = 1; mip < mips; ++mip) {
-      barrier(cmd, image_barrier(image.handle, mip - 1, 1, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
-                                 VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
-                                 VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
-                                 VK_ACCESS_2_TRANSFER_READ_BIT));
+      transition_image(cmd, image.handle, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                       transfer_write, transfer_read, mip - 1, 1);
       std::int32_t nw = std::max(1, w / 2), nh = std::max(1, h / 2);
       VkImageBlit blit{};
       blit.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, mip - 1, 0, 1};
@@ -93,14 +71,10 @@ Image upload_texture_rgba8(Device& device, std::uint32_t width, std::uint32_t he
       h = nh;
     }
     if (mips > 1)
-      barrier(cmd, image_barrier(image.handle, 0, mips - 1, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
-                                 VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
-                                 VK_ACCESS_2_TRANSFER_READ_BIT, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
-                                 VK_ACCESS_2_SHADER_SAMPLED_READ_BIT));
-    barrier(cmd, image_barrier(image.handle, mips - 1, 1, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
-                               VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
-                               VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
-                               VK_ACCESS_2_SHADER_SAMPLED_READ_BIT));
+      transition_image(cmd, image.handle, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                       VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, transfer_read, sampled, 0, mips - 1);
+    transition_image(cmd, image.handle, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
+                     transfer_write, sampled, mips - 1, 1);
   });
   device.retire(staging);
   return image;

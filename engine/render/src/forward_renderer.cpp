@@ -22,6 +22,16 @@ ForwardRenderer::~ForwardRenderer() {
   for (auto& ubo : view_uniforms_) device_.retire(ubo);
 }
 
+gpu::Image create_color_target(gpu::Device& device, VkFormat format, VkExtent2D extent, const char* name) {
+  gpu::ImageDesc desc;
+  desc.format = format;
+  desc.width = extent.width;
+  desc.height = extent.height;
+  desc.usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
+  desc.name = name;
+  return device.create_image(desc);
+}
+
 graph::TextureHandle import_target(FrameGraph& frame, const FrameTarget& target, const glm::vec4& clear_color) {
   graph::ImportedTexture desc;
   desc.desc.format = target.format;
@@ -73,13 +83,7 @@ Result<ImageRgba8> render_offscreen(gpu::Device& device, const DrawList& draws, 
   constexpr VkFormat kFormat = VK_FORMAT_R8G8B8A8_SRGB;
   auto renderer = ForwardRenderer::create(device, kFormat);
   if (!renderer) return renderer.error();
-  gpu::ImageDesc desc;
-  desc.format = kFormat;
-  desc.width = extent.width;
-  desc.height = extent.height;
-  desc.usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
-  desc.name = "offscreen colour";
-  gpu::Image color = device.create_image(desc);
+  gpu::Image color = create_color_target(device, kFormat, extent, "offscreen colour");
   Readback readback = make_readback(device, kFormat, extent);
 
   FrameTarget target{color.handle, color.view, kFormat, extent};

@@ -12,18 +12,15 @@ namespace {
 constexpr std::uint32_t kMaxTimedPasses = 64;
 
 VkImageCreateInfo image_info(const graph::TextureDesc& desc, VkImageUsageFlags usage) {
-  VkImageCreateInfo info{VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO};
-  info.imageType = VK_IMAGE_TYPE_2D;
-  info.format = desc.format;
-  info.extent = {desc.width, desc.height, 1};
-  info.mipLevels = desc.mip_levels;
-  info.arrayLayers = desc.array_layers;
-  info.samples = desc.samples;
-  info.tiling = VK_IMAGE_TILING_OPTIMAL;
-  info.usage = usage;
-  info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
-  info.initialLayout = VK_IMAGE_LAYOUT_UNDEFINED;
-  return info;
+  gpu::ImageDesc d;
+  d.format = desc.format;
+  d.width = desc.width;
+  d.height = desc.height;
+  d.mip_levels = desc.mip_levels;
+  d.array_layers = desc.array_layers;
+  d.samples = desc.samples;
+  d.usage = usage;
+  return gpu::image_create_info(d);
 }
 
 VkBufferCreateInfo buffer_info(const graph::BufferDesc& desc, VkBufferUsageFlags usage) {

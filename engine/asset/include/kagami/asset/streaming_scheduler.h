@@ -61,6 +61,9 @@ class StreamingScheduler {
 
   // Say every frame what is wanted; several requests for one asset keep the highest priority.
   void request(AssetKey asset, float priority);
+  // "Must not stay resident" (a sequence cue that a location has ended): a
+  // resident asset is evicted and a load in flight is cancelled at the next update.
+  void release(AssetKey asset);
   // Reports from the streamer.
   void on_load_finished(AssetKey asset);
   void on_load_failed(AssetKey asset, const Error& error);
@@ -89,6 +92,7 @@ class StreamingScheduler {
     float priority = 0.0f;            // this frame's request, 0 when not requested
     std::uint64_t last_requested = 0;
     bool requested_ever = false;
+    bool released = false;
     std::string error;
   };
 

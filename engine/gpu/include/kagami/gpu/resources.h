@@ -46,6 +46,10 @@ struct Image {
   explicit operator bool() const { return handle != VK_NULL_HANDLE; }
 };
 
+// The create info of a 2D optimal-tiling image: shared by Device::create_image
+// and the render graph's transient images.
+VkImageCreateInfo image_create_info(const ImageDesc& desc);
+
 bool is_depth_format(VkFormat format);
 bool has_stencil(VkFormat format);
 VkImageAspectFlags aspect_of(VkFormat format);

@@ -52,6 +52,9 @@ class ForwardRenderer {
   std::array<gpu::Buffer, gpu::FrameRing::kSlots> view_uniforms_;
 };
 
+// An image to render into offscreen and read back.
+gpu::Image create_color_target(gpu::Device& device, VkFormat format, VkExtent2D extent, const char* name);
+
 graph::TextureHandle import_target(FrameGraph& frame, const FrameTarget& target, const glm::vec4& clear_color);
 
 struct OffscreenOptions {
