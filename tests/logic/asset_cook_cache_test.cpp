@@ -158,6 +158,19 @@ TEST(AssetCookCache, NewCookerVersionRecooks) {
   EXPECT_FALSE(cook_ok(source, cache).hit);  // and back again
 }
 
+TEST(AssetCookCache, OtherCookOptionsRecook) {
+  const fs::path dir = scratch_folder();
+  const fs::path source = copy_box(dir / "box");
+  EXPECT_EQ(load_ok(cook_ok(source, dir / "cache").cooked).textures()[0].format, TextureFormat::bc1_srgb);
+  CacheOptions uncompressed;
+  uncompressed.compress_textures = false;
+  const CookCachedResult result = cook_ok(source, dir / "cache", uncompressed);
+  EXPECT_FALSE(result.hit);
+  EXPECT_EQ(result.reason, "it was cooked with other options");
+  EXPECT_EQ(load_ok(result.cooked).textures()[0].format, TextureFormat::rgba8_srgb);
+  EXPECT_TRUE(cook_ok(source, dir / "cache", uncompressed).hit);
+}
+
 TEST(AssetCookCache, DamagedOrForeignSlotIsRecooked) {
   const fs::path dir = scratch_folder();
   const fs::path source = copy_box(dir / "box");

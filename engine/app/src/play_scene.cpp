@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 
 #include "commands.h"
 #include "kagami/core/job_system.h"
@@ -82,6 +83,7 @@ Result<void> play_scene_headless(const Options& options) {
       frames.end_and_submit({}, {});
       double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
       (complete ? resident : streaming).ms.push_back(ms);
+      if (std::getenv("KAGAMI_FRAME_LOG")) std::fprintf(stderr, "frame %u %.1f ms %s\n", frame, ms, complete ? "resident" : "streaming");
     }
     device.wait_idle();
     std::printf("%s at %ux%u on %s\n", scene->name.c_str(), extent.width, extent.height,

@@ -72,10 +72,10 @@ std::pair<std::string, std::uint64_t> check_slot(const fs::path& slot, const fs:
   std::vector<CookedDependency> now;
   now.reserve(recorded.size());
   for (const CookedDependency& dep : recorded) now.push_back(snapshot(resolve(dep, folder), dep.path));
-  const std::uint64_t key = cooked_cache_key(now, options.cooker_version);
+  const std::uint64_t key = cooked_cache_key(now, options);
   if (key != cooked->content_hash()) {
     std::string why = first_change(recorded, now);
-    return {why.empty() ? std::string("its key differs") : why, 0};
+    return {why.empty() ? std::string("it was cooked with other options") : why, 0};
   }
   deps = std::move(now);
   return {std::string(), key};
@@ -83,10 +83,11 @@ std::pair<std::string, std::uint64_t> check_slot(const fs::path& slot, const fs:
 
 }  // namespace
 
-std::uint64_t cooked_cache_key(std::span<const CookedDependency> dependencies, std::uint32_t cooker_version) {
+std::uint64_t cooked_cache_key(std::span<const CookedDependency> dependencies, const CacheOptions& options) {
   std::uint64_t key = content_hash64(std::string_view("kagami cooked model"));
-  key = hash_combine(key, cooker_version);
+  key = hash_combine(key, options.cooker_version);
   key = hash_combine(key, kCookedFormatVersion);
+  key = hash_combine(key, options.compress_textures ? 1 : 0);
   for (const CookedDependency& dep : dependencies) {
     key = hash_combine(key, content_hash64(dep.path));
     key = hash_combine(key, dep.bytes);
@@ -145,7 +146,7 @@ Result<CookCachedResult> cook_cached(const fs::path& source, const fs::path& cac
 
   CookOptions cook;
   cook.cooker_version = options.cooker_version;
-  cook.content_hash = cooked_cache_key(deps, options.cooker_version);
+  cook.content_hash = cooked_cache_key(deps, options);
   cook.dependencies = deps;
   cook.compress_textures = options.compress_textures;
 

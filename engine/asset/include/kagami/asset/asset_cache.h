@@ -12,7 +12,8 @@
 // every one of those files' bytes, so:
 //   - an unchanged source and unchanged references: a hit, nothing imported;
 //   - any changed, added or removed byte in any of them: a miss, re-cooked;
-//   - a new cooker version (kCookerVersion) or format version: a miss.
+//   - a new cooker version (kCookerVersion) or format version, or other cook
+//     options (compress_textures): a miss.
 // Referenced files are found twice over: from the file itself without importing
 // (glTF buffers[].uri and images[].uri, OBJ mtllib and texture maps), and from
 // the import (every image it read), so FBX textures are covered too. A
@@ -66,8 +67,9 @@ std::filesystem::path cooked_path_for(const std::filesystem::path& source, const
 Result<std::vector<std::filesystem::path>> find_referenced_files(const std::filesystem::path& source,
                                                                  std::span<const std::uint8_t> source_bytes);
 
-// The key the cache stores in a cooked file: cooker and format versions, then
-// every dependency's path, size and content hash, in order.
-std::uint64_t cooked_cache_key(std::span<const CookedDependency> dependencies, std::uint32_t cooker_version);
+// The key the cache stores in a cooked file: cooker and format versions, the
+// options that change the output (compress_textures), then every dependency's
+// path, size and content hash, in order.
+std::uint64_t cooked_cache_key(std::span<const CookedDependency> dependencies, const CacheOptions& options);
 
 }  // namespace kagami::asset

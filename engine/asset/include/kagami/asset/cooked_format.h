@@ -51,7 +51,9 @@ inline constexpr std::uint32_t kCookedNoTexture = 0xFFFFFFFFu;
 
 // The GPU format of a cooked texture, one per texture for all its levels. The
 // asset module does not see Vulkan; the renderer maps these onto VkFormat
-// (R8G8B8A8_UNORM/_SRGB, BC1_RGB_UNORM/_SRGB_BLOCK, BC3_UNORM/_SRGB_BLOCK).
+// (R8G8B8A8_UNORM/_SRGB, BC1_RGB(A)_UNORM/_SRGB_BLOCK, BC3_UNORM/_SRGB_BLOCK).
+// BC1 blocks are always in four-colour mode (c0 > c1), or c0 == c1 with no
+// texel using index 3, so the RGB and RGBA BC1 formats decode them the same.
 enum class TextureFormat : std::uint32_t {
   rgba8_unorm = 0,
   rgba8_srgb = 1,
