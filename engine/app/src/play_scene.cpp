@@ -83,7 +83,11 @@ Result<void> play_scene_headless(const Options& options) {
       frames.end_and_submit({}, {});
       double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
       (complete ? resident : streaming).ms.push_back(ms);
-      if (std::getenv("KAGAMI_FRAME_LOG")) std::fprintf(stderr, "frame %u %.1f ms %s\n", frame, ms, complete ? "resident" : "streaming");
+      // KAGAMI_FRAME_LOG=1 prints every frame with its camera: how slow frames are tracked down.
+      if (std::getenv("KAGAMI_FRAME_LOG"))
+        std::fprintf(stderr, "frame %u %.1f ms %s cam %.1f %.1f %.1f near %.2f far %.1f\n", frame, ms,
+                     complete ? "resident" : "streaming", camera.position.x, camera.position.y, camera.position.z,
+                     camera.near_plane, camera.far_plane);
     }
     device.wait_idle();
     std::printf("%s at %ux%u on %s\n", scene->name.c_str(), extent.width, extent.height,
