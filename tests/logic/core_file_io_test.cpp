@@ -1,5 +1,6 @@
 // read_file_* and write_file_atomic: what a user sees when a save or a load
 // goes wrong, and that a failed save never damages the file it was replacing.
+#include "test_scratch.h"
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -13,13 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path scratch_folder() {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  fs::path dir = fs::path(KAGAMI_TEST_OUTPUT_DIR) / info->test_suite_name() / info->name();
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+using kagami::testing::scratch_folder;
 
 std::string text_of(const fs::path& path) {
   auto text = read_file_text(path);

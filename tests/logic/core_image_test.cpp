@@ -1,5 +1,6 @@
 // PNG round trips, in-memory decoding with a size limit, and the image
 // comparison golden tests are judged by.
+#include "test_scratch.h"
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -12,13 +13,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path scratch_folder() {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  fs::path dir = fs::path(KAGAMI_TEST_OUTPUT_DIR) / info->test_suite_name() / info->name();
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+using kagami::testing::scratch_folder;
 
 // A gradient with varied alpha, so a channel swap or a row flip shows.
 ImageRgba8 gradient(int w, int h) {

@@ -1,5 +1,6 @@
 // JSON parsing with limits: errors say file:line:column; hostile nesting and
 // oversized files are refused before they can exhaust the stack or memory.
+#include "test_scratch.h"
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -13,13 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path scratch_folder() {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  fs::path dir = fs::path(KAGAMI_TEST_OUTPUT_DIR) / info->test_suite_name() / info->name();
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+using kagami::testing::scratch_folder;
 
 TEST(CoreJson, LocateCountsLinesAndColumnsFromOne) {
   const std::string_view text = "ab\ncd\n\nef";

@@ -1,5 +1,6 @@
 // Transient memory: placement by lifetime, alignment, memory types, heaps,
 // and the aliasing hand-over barrier.
+#include "graph_test_support.h"
 #include <gtest/gtest.h>
 
 #include "kagami/graph/compiled_graph.h"
@@ -8,14 +9,10 @@
 #include "kagami/graph/hazard_checker.h"
 
 using namespace kagami::graph;
+using kagami::graph::testing::compile_ok;
+using kagami::graph::testing::kColor;
 
 namespace {
-
-CompiledGraph compile_ok(const RenderGraph& graph, const MemoryRequirementsFn& fn, CompileOptions options = {}) {
-  auto compiled = compile(graph, options, fn);
-  EXPECT_TRUE(compiled.ok()) << compiled.error().message;
-  return compiled.ok() ? std::move(compiled).value() : CompiledGraph{};
-}
 
 bool lifetimes_overlap(const CompiledResource& a, const CompiledResource& b) {
   return a.first_use <= b.last_use && b.first_use <= a.last_use;

@@ -1,5 +1,6 @@
 // The barrier plan and attachment load/store ops. The reference frame's plan
 // is pinned barrier by barrier: a change here changes what every frame records.
+#include "graph_test_support.h"
 #include <gtest/gtest.h>
 
 #include "kagami/graph/compiled_graph.h"
@@ -9,17 +10,11 @@
 #include "kagami/graph/vk_names.h"
 
 using namespace kagami::graph;
+using kagami::graph::testing::compile_ok;
+using kagami::graph::testing::kColor;
 using kagami::cat;
 
 namespace {
-
-const TextureDesc kColor{VK_FORMAT_R8G8B8A8_UNORM, 128, 128};
-
-CompiledGraph compile_ok(const RenderGraph& graph, CompileOptions options = {}) {
-  auto compiled = compile(graph, options, fake_memory_requirements());
-  EXPECT_TRUE(compiled.ok()) << compiled.error().message;
-  return compiled.ok() ? std::move(compiled).value() : CompiledGraph{};
-}
 
 // "name: OLD->NEW SRC_STAGES/SRC_ACCESS -> DST_STAGES/DST_ACCESS" per barrier.
 std::vector<std::string> describe(const CompiledGraph& g, std::span<const BarrierBatch> batches) {

@@ -1,21 +1,16 @@
 // Culling: passes live only if a root (side effects, present, a write to an
 // exported import) needs what they produce.
+#include "graph_test_support.h"
 #include <gtest/gtest.h>
 
 #include "kagami/graph/compiled_graph.h"
 #include "kagami/graph/demo_frame.h"
 
 using namespace kagami::graph;
+using kagami::graph::testing::compile_ok;
+using kagami::graph::testing::kColor;
 
 namespace {
-
-const TextureDesc kColor{VK_FORMAT_R8G8B8A8_UNORM, 128, 128};
-
-CompiledGraph compile_ok(const RenderGraph& graph, CompileOptions options = {}) {
-  auto compiled = compile(graph, options, fake_memory_requirements());
-  EXPECT_TRUE(compiled.ok()) << compiled.error().message;
-  return compiled.ok() ? std::move(compiled).value() : CompiledGraph{};
-}
 
 std::vector<std::string> live_names(const CompiledGraph& g) {
   std::vector<std::string> names;
