@@ -72,13 +72,13 @@ Result<void> play_scene_headless(const Options& options) {
     for (unsigned frame = 0; frame < total && result.ok(); ++frame) {
       auto start = std::chrono::steady_clock::now();
       VkCommandBuffer cmd = frames.begin();
-      streamer.request_scene(*handle, asset::kCuePriority);
+      render::Camera camera = orbit_camera(bounds, float(extent.width) / float(extent.height), frame / 60.0);
+      streamer.request_near(*handle, camera.position);  // the whole location, nearest models first
       streamer.update(cmd, frames.slot(), frame + 1);
       const bool complete = streamer.scene_resident(*handle);
       draws.clear();
       render::add_scene_draws(draws, *scene, [&](std::string_view id) { return streamer.resident(*handle, id); });
       draws.sort();
-      render::Camera camera = orbit_camera(bounds, float(extent.width) / float(extent.height), frame / 60.0);
       result = (*renderer)->record(cmd, frames.slot(), draws, camera, lighting, target);
       frames.end_and_submit({}, {});
       double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

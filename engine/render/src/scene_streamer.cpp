@@ -4,6 +4,7 @@
 #include "kagami/core/log.h"
 #include "kagami/gpu/barriers.h"
 #include "kagami/gpu/frames.h"
+#include "kagami/scene/queries.h"
 
 namespace kagami::render {
 
@@ -41,12 +42,28 @@ Result<SceneHandle> SceneStreamer::add_scene(const scene::Scene& scene) {
     }
     keys.emplace(id, found->second);
   }
+  std::vector<Placement> placements;
+  for (const scene::MeshInstance& instance : scene::mesh_instances(scene))
+    placements.push_back({keys.at(instance.mesh->asset), glm::vec3(instance.world[3])});
   scenes_.push_back(std::move(keys));
+  placements_.push_back(std::move(placements));
   return SceneHandle(scenes_.size() - 1);
 }
 
 void SceneStreamer::request_scene(SceneHandle scene, float priority) {
   for (const auto& [id, key] : scenes_[scene]) scheduler_.request(key, priority);
+}
+
+void SceneStreamer::request_near(SceneHandle scene, const glm::vec3& camera) {
+  // The scheduler keeps the highest priority requested, so the nearest placement of each model wins.
+  for (const Placement& p : placements_[scene])
+    scheduler_.request(p.key, asset::camera_priority(glm::distance(camera, p.position)));
+}
+
+std::optional<asset::AssetKey> SceneStreamer::asset_key(SceneHandle scene, std::string_view asset_id) const {
+  auto it = scenes_[scene].find(asset_id);
+  if (it == scenes_[scene].end()) return std::nullopt;
+  return it->second;
 }
 
 void SceneStreamer::release_scene(SceneHandle scene) {

@@ -44,6 +44,10 @@ class SceneStreamer {
   // (asset::kCuePriority and up), or must not be (release).
   void request_scene(SceneHandle scene, float priority);
   void release_scene(SceneHandle scene);
+  // This frame: every model of the scene, ranked by how close its nearest
+  // placement is to the camera (asset::camera_priority), so what the camera
+  // will see first loads first.
+  void request_near(SceneHandle scene, const glm::vec3& camera);
 
   // Drains finished loads, runs the scheduler and records this frame's
   // uploads into `cmd`. Call once per frame after FrameRing::begin.
@@ -54,6 +58,8 @@ class SceneStreamer {
   bool scene_resident(SceneHandle scene) const;
   StreamerStats stats() const;
   const asset::StreamingScheduler& scheduler() const { return scheduler_; }
+  // The scheduler's key of an asset of `scene`, if the scene references it.
+  std::optional<asset::AssetKey> asset_key(SceneHandle scene, std::string_view asset_id) const;
 
  private:
   struct Entry {
@@ -77,6 +83,11 @@ class SceneStreamer {
   std::vector<Entry> entries_;                          // by AssetKey
   std::map<std::string, asset::AssetKey> by_path_;      // cooked path -> key
   std::vector<std::map<std::string, asset::AssetKey, std::less<>>> scenes_;  // asset id -> key
+  struct Placement {
+    asset::AssetKey key;
+    glm::vec3 position;  // world position of the placing entity
+  };
+  std::vector<std::vector<Placement>> placements_;  // by scene
   std::mutex finished_mutex_;
   std::deque<Finished> finished_;                       // written by workers
   std::vector<asset::AssetKey> evicting_;
