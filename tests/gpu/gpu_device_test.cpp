@@ -1,6 +1,7 @@
 #include <cstring>
 
 #include "gpu_fixture.h"
+#include "kagami/gpu/barriers.h"
 #include "kagami/gpu/check.h"
 #include "kagami/gpu/context.h"
 #include "kagami/gpu/pipeline.h"
@@ -11,6 +12,9 @@ namespace kagami {
 namespace {
 
 using testing::GpuTest;
+
+constexpr gpu::SyncScope kTransferWrite{VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT};
+constexpr gpu::SyncScope kHostRead{VK_PIPELINE_STAGE_2_HOST_BIT, VK_ACCESS_2_HOST_READ_BIT};
 
 TEST(DeviceChoice, PrefersDiscreteThenIntegratedThenCpu) {
   std::vector<gpu::PhysicalDeviceInfo> devices = {
@@ -111,15 +115,7 @@ TEST_F(GpuTest, BufferUploadRoundTrips) {
   device->run_now([&](VkCommandBuffer cmd) {
     VkBufferCopy region{0, 0, data.size()};
     vkCmdCopyBuffer(cmd, gpu_buffer.handle, host.handle, 1, &region);
-    VkMemoryBarrier2 to_host{VK_STRUCTURE_TYPE_MEMORY_BARRIER_2};
-    to_host.srcStageMask = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT;
-    to_host.srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;
-    to_host.dstStageMask = VK_PIPELINE_STAGE_2_HOST_BIT;
-    to_host.dstAccessMask = VK_ACCESS_2_HOST_READ_BIT;
-    VkDependencyInfo dep{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
-    dep.memoryBarrierCount = 1;
-    dep.pMemoryBarriers = &to_host;
-    vkCmdPipelineBarrier2(cmd, &dep);
+    gpu::memory_barrier(cmd, kTransferWrite, kHostRead);
   });
   EXPECT_EQ(std::memcmp(host.mapped(), data.data(), data.size()), 0);
   device->retire(gpu_buffer);
@@ -138,33 +134,15 @@ TEST_F(GpuTest, TextureUploadBuildsTheWholeMipChain) {
   ASSERT_EQ(texture.desc.mip_levels, 3u);
   gpu::Buffer host = device->create_buffer({4, VK_BUFFER_USAGE_TRANSFER_DST_BIT, gpu::MemoryUsage::readback, "mip"});
   device->run_now([&](VkCommandBuffer cmd) {
-    VkImageMemoryBarrier2 b{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER_2};
-    b.srcStageMask = VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT;
-    b.srcAccessMask = VK_ACCESS_2_SHADER_SAMPLED_READ_BIT;
-    b.dstStageMask = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT;
-    b.dstAccessMask = VK_ACCESS_2_TRANSFER_READ_BIT;
-    b.oldLayout = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL;
-    b.newLayout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
-    b.srcQueueFamilyIndex = b.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-    b.image = texture.handle;
-    b.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 2, 1, 0, 1};
-    VkDependencyInfo dep{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
-    dep.imageMemoryBarrierCount = 1;
-    dep.pImageMemoryBarriers = &b;
-    vkCmdPipelineBarrier2(cmd, &dep);
+    gpu::transition_image(cmd, texture.handle, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL,
+                          VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                          {VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT},
+                          {VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT, VK_ACCESS_2_TRANSFER_READ_BIT}, 2, 1);
     VkBufferImageCopy copy{};
     copy.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 2, 0, 1};
     copy.imageExtent = {1, 1, 1};
     vkCmdCopyImageToBuffer(cmd, texture.handle, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, host.handle, 1, &copy);
-    VkMemoryBarrier2 to_host{VK_STRUCTURE_TYPE_MEMORY_BARRIER_2};
-    to_host.srcStageMask = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT;
-    to_host.srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;
-    to_host.dstStageMask = VK_PIPELINE_STAGE_2_HOST_BIT;
-    to_host.dstAccessMask = VK_ACCESS_2_HOST_READ_BIT;
-    dep = {VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
-    dep.memoryBarrierCount = 1;
-    dep.pMemoryBarriers = &to_host;
-    vkCmdPipelineBarrier2(cmd, &dep);
+    gpu::memory_barrier(cmd, kTransferWrite, kHostRead);
   });
   const auto* texel = static_cast<const std::uint8_t*>(host.mapped());
   EXPECT_NEAR(texel[0], 128, 2);

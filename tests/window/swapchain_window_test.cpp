@@ -5,6 +5,7 @@
 #include <GLFW/glfw3.h>
 
 #include "../gpu/gpu_fixture.h"
+#include "kagami/gpu/barriers.h"
 #include "kagami/gpu/frames.h"
 #include "kagami/gpu/swapchain.h"
 
@@ -52,30 +53,15 @@ class SwapchainWindowTest : public ::testing::Test {
       frames.end_and_submit({}, {});
       return false;
     }
-    VkImageMemoryBarrier2 to_clear{VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER_2};
-    to_clear.srcStageMask = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT;
-    to_clear.dstStageMask = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT;
-    to_clear.dstAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;
-    to_clear.oldLayout = VK_IMAGE_LAYOUT_UNDEFINED;
-    to_clear.newLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
-    to_clear.srcQueueFamilyIndex = to_clear.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-    to_clear.image = swapchain.image();
-    to_clear.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
-    VkImageMemoryBarrier2 to_present = to_clear;
-    to_present.srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;
-    to_present.dstStageMask = VK_PIPELINE_STAGE_2_NONE;
-    to_present.dstAccessMask = VK_ACCESS_2_NONE;
-    to_present.oldLayout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
-    to_present.newLayout = VK_IMAGE_LAYOUT_PRESENT_SRC_KHR;
-    VkDependencyInfo dep{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
-    dep.imageMemoryBarrierCount = 1;
-    dep.pImageMemoryBarriers = &to_clear;
-    vkCmdPipelineBarrier2(cmd, &dep);
+    const gpu::SyncScope transfer_write{VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT};
+    gpu::transition_image(cmd, swapchain.image(), VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                          {VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT, VK_ACCESS_2_NONE}, transfer_write);
     VkClearColorValue color{{0.2f, 0.4f, 0.8f, 1.0f}};
     VkImageSubresourceRange range{VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
     vkCmdClearColorImage(cmd, swapchain.image(), VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, &color, 1, &range);
-    dep.pImageMemoryBarriers = &to_present;
-    vkCmdPipelineBarrier2(cmd, &dep);
+    // Presentation is ordered by the semaphore, so the transition waits on nothing further.
+    gpu::transition_image(cmd, swapchain.image(), VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR,
+                          transfer_write, {});
 
     VkSemaphoreSubmitInfo wait{VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
     wait.semaphore = frames.image_available();

@@ -18,8 +18,6 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
   }
 }
 
-bool starts_with(std::string_view text, std::string_view prefix) { return text.starts_with(prefix); }
-
 std::string format_bytes(unsigned long long bytes) {
   static const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
   double value = double(bytes);

@@ -159,9 +159,9 @@ void GraphExecutor::evict_unused(Slot& slot) {
   }
 }
 
-void GraphExecutor::record_batches(VkCommandBuffer cmd, std::span<const graph::BarrierBatch> batches) const {
-  std::vector<VkImageMemoryBarrier2> images;
-  std::vector<VkBufferMemoryBarrier2> buffers;
+void GraphExecutor::record_batches(VkCommandBuffer cmd, std::span<const graph::BarrierBatch> batches) {
+  auto& images = image_scratch_;
+  auto& buffers = buffer_scratch_;
   for (const graph::BarrierBatch& batch : batches) {
     images.clear();
     buffers.clear();

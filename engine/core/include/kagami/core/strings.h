@@ -15,7 +15,6 @@ std::string cat(const Args&... args) {
 }
 
 std::vector<std::string_view> split(std::string_view text, char separator);
-bool starts_with(std::string_view text, std::string_view prefix);
 
 // Human-readable byte counts: "1.50 MiB".
 std::string format_bytes(unsigned long long bytes);

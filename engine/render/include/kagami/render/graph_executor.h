@@ -72,7 +72,7 @@ class GraphExecutor {
   graph::MemoryRequirements requirements(const graph::TransientInfo& info) const;
   void prepare_heaps(Slot& slot);
   Physical transient(Slot& slot, const graph::CompiledResource& resource);
-  void record_batches(VkCommandBuffer cmd, std::span<const graph::BarrierBatch> batches) const;
+  void record_batches(VkCommandBuffer cmd, std::span<const graph::BarrierBatch> batches);
   void begin_rendering(VkCommandBuffer cmd, const graph::CompiledPass& pass, VkExtent2D* extent) const;
   void evict_unused(Slot& slot);
   void destroy(const Physical& physical);
@@ -83,6 +83,8 @@ class GraphExecutor {
   graph::CompiledGraph compiled_;
   std::vector<Physical> physical_;  // by ResourceId, this frame
   std::vector<graph::PassTiming> timings_;
+  std::vector<VkImageMemoryBarrier2> image_scratch_;  // reused by every barrier batch
+  std::vector<VkBufferMemoryBarrier2> buffer_scratch_;
   std::uint64_t frame_ = 0;
   std::uint64_t heap_allocations_ = 0;
 };
