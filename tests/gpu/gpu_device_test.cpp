@@ -48,6 +48,19 @@ TEST_F(GpuTest, DeviceHasTheFeaturesWeUse) {
   EXPECT_FALSE(device->context().device_name().empty());
 }
 
+// CPU rasterisers pay per anisotropic tap (minutes for one sliver triangle on
+// llvmpipe), so material samplers are trilinear there and 8x on GPUs.
+TEST_F(GpuTest, MaterialAnisotropyIsOffOnCpuDevicesOnly) {
+  const auto& props = device->context().properties();
+  const float anisotropy = device->context().material_anisotropy();
+  if (props.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU) {
+    EXPECT_EQ(anisotropy, 1.0f);
+  } else {
+    EXPECT_GT(anisotropy, 1.0f);
+    EXPECT_LE(anisotropy, props.limits.maxSamplerAnisotropy);
+  }
+}
+
 TEST_F(GpuTest, UnknownDeviceSelectorIsAnErrorNotACrash) {
   gpu::ContextOptions options;
   options.device = "no-such-gpu-anywhere";

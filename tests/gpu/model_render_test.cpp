@@ -60,5 +60,28 @@ TEST_F(ModelRenderTest, TheSameRenderTwiceGivesIdenticalBytes) {
   EXPECT_TRUE(a.pixels == b.pixels);
 }
 
+TEST_F(ModelRenderTest, CopiesOutsideTheViewAreCulledWithoutChangingTheImage) {
+  auto model = asset::import_model(kBox);
+  ASSERT_TRUE(model.ok());
+  render::GpuModel gpu_model = render::upload_model(*device, *model);
+  render::Camera camera = render::frame_bounds(gpu_model.bounds, 4.0f / 3.0f);
+  render::DrawList one = render::draw_model(gpu_model);
+  render::DrawList crowded = render::draw_model(gpu_model);
+  // Copies behind the camera, beside the view and past the far plane.
+  const glm::vec3 back = camera.position + glm::normalize(camera.position - camera.target) * 5.0f;
+  crowded.add_model(gpu_model, glm::translate(glm::mat4(1.0f), back));
+  crowded.add_model(gpu_model, glm::translate(glm::mat4(1.0f), glm::vec3(500.0f, 0.0f, 0.0f)));
+  crowded.add_model(gpu_model, glm::translate(glm::mat4(1.0f), camera.target + (camera.target - camera.position) * 2000.0f));
+  std::vector<render::DrawItem> visible;
+  crowded.cull(Frustum::from_matrix(camera.view_projection(4.0f / 3.0f)), visible);
+  EXPECT_EQ(visible.size(), one.items().size());
+
+  auto a = render::render_offscreen(*device, one, camera, render::Lighting{}, {120, 90});
+  auto b = render::render_offscreen(*device, crowded, camera, render::Lighting{}, {120, 90});
+  render::release_model(*device, gpu_model);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_TRUE(a->pixels == b->pixels);
+}
+
 }  // namespace
 }  // namespace kagami

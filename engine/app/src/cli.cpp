@@ -6,6 +6,7 @@ namespace kagami::app {
 
 const char* usage() {
   return "usage: kagami play [--model FILE] [--size WxH] [--frames N] [--headless] [--out IMAGE.png]\n"
+         "       kagami play --scene FILE [--then NEXT] --headless [--frames N]   (streaming frame times)\n"
          "       kagami render --model FILE --out IMAGE.png [--size WxH]\n"
          "       kagami render --scene FILE --out FOLDER [--size WxH]   (survey views and scene cameras)\n"
          "       kagami graph [--model FILE | --demo] [--dot F] [--json F] [--no-culling] [--no-aliasing]\n"
@@ -47,12 +48,13 @@ Result<Options> parse_command_line(int argc, char** argv) {
     else if (arg == "--no-aliasing") o.no_aliasing = true;
     else if (arg == "--no-batching") o.no_batching = true;
     else if (arg == "--validation") o.validation = true;
-    else if (arg == "--model" || arg == "--scene" || arg == "--out" || arg == "--size" || arg == "--device" || arg == "--frames" ||
+    else if (arg == "--model" || arg == "--scene" || arg == "--then" || arg == "--out" || arg == "--size" || arg == "--device" || arg == "--frames" ||
              arg == "--dot" || arg == "--json" || arg == "--cache") {
       auto v = value();
       if (!v) return v.error();
       if (arg == "--model") o.model = *v;
       else if (arg == "--scene") o.scene = *v;
+      else if (arg == "--then") o.then_scene = *v;
       else if (arg == "--out") o.out = *v;
       else if (arg == "--device") o.device = *v;
       else if (arg == "--dot") o.dot = *v;

@@ -17,6 +17,7 @@ struct Options {
   std::vector<std::string> positional;  // e.g. the sequence
   std::optional<std::string> model;    // --model FILE
   std::optional<std::string> scene;    // --scene FILE
+  std::optional<std::string> then_scene;  // --then FILE (play --scene: streams in behind, then cut to)
   std::optional<std::string> out;      // --out PATH
   std::optional<Size> size;            // --size WxH
   std::optional<unsigned> frame_limit; // --frames N (play: quit after N frames)
@@ -26,10 +27,10 @@ struct Options {
   // graph
   std::optional<std::string> dot;      // --dot FILE
   std::optional<std::string> json;     // --json FILE
-  bool demo = false;
+  bool demo = false;                   // --demo: the reference frame instead of the model view
   // cook / info
   std::optional<std::string> cache;    // --cache DIR (default: build cache folder)
-  bool json_output = false;            // info --json                   // --demo: the reference frame instead of the model view
+  bool json_output = false;            // info --json
   bool no_culling = false, no_aliasing = false, no_batching = false;
 };
 

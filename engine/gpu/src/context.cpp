@@ -55,6 +55,15 @@ const char* type_name(VkPhysicalDeviceType type) {
 
 }  // namespace
 
+float Context::material_anisotropy() const {
+  // llvmpipe's anisotropic filter takes as many taps as the footprint asks
+  // for: a distant sliver triangle (a sign seen edge-on) has UV derivatives so
+  // long that one frame of Suidoubashi at 1280x720 took over two minutes. CPU
+  // devices filter trilinearly; GPUs, where it is nearly free, get 8x.
+  if (properties_.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU) return 1.0f;
+  return std::min(8.0f, properties_.limits.maxSamplerAnisotropy);
+}
+
 int device_type_rank(VkPhysicalDeviceType type) {
   switch (type) {
     case VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU: return 4;

@@ -25,16 +25,14 @@ void DrawList::add_model(const GpuModel& model, const glm::mat4& world, std::spa
     if (item.material.base_color_texture >= 0)
       item.base_color = model.textures[std::size_t(item.material.base_color_texture)].view;
     item.world = world * instance.world;
+    item.bounds = transform_aabb(mesh.bounds, item.world);
     triangles_ += mesh.index_count / 3;
     items_.push_back(item);
   }
   if (model.bounds.valid()) {
-    // The eight corners of the model's box, placed: a conservative world box.
-    for (int c = 0; c < 8; ++c) {
-      glm::vec3 corner((c & 1) ? model.bounds.max.x : model.bounds.min.x, (c & 2) ? model.bounds.max.y : model.bounds.min.y,
-                       (c & 4) ? model.bounds.max.z : model.bounds.min.z);
-      bounds_.extend(glm::vec3(world * glm::vec4(corner, 1.0f)));
-    }
+    const Aabb placed = transform_aabb(model.bounds, world);
+    bounds_.extend(placed.min);
+    bounds_.extend(placed.max);
   }
 }
 
@@ -43,6 +41,12 @@ void DrawList::sort() {
     if (a.material.double_sided != b.material.double_sided) return !a.material.double_sided;
     return a.base_color < b.base_color;
   });
+}
+
+void DrawList::cull(const Frustum& frustum, std::vector<DrawItem>& visible) const {
+  visible.clear();
+  for (const DrawItem& item : items_)
+    if (!item.bounds.valid() || frustum.intersects(item.bounds)) visible.push_back(item);
 }
 
 DrawList draw_model(const GpuModel& model) {

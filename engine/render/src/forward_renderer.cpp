@@ -48,6 +48,10 @@ graph::TextureHandle ForwardRenderer::add_passes(FrameGraph& frame, std::uint32_
                                                graph::TextureHandle target, VkExtent2D extent) {
   shader::ViewUniforms view{};
   view.view_proj = camera.view_projection(float(extent.width) / float(extent.height));
+  // Only what the camera can see reaches the GPU: on a CPU rasteriser every
+  // vertex costs, and a location seen from inside is mostly behind the camera.
+  std::vector<DrawItem>& visible = visible_[slot];
+  draws.cull(Frustum::from_matrix(view.view_proj), visible);
   view.camera_position = glm::vec4(camera.position, 1.0f);
   view.sun_direction = glm::vec4(glm::normalize(lighting.sun_direction), 0.0f);
   view.sun_radiance = glm::vec4(lighting.sun_radiance, 0.0f);
@@ -65,7 +69,7 @@ graph::TextureHandle ForwardRenderer::add_passes(FrameGraph& frame, std::uint32_
         pass.write(depth_buffer, graph::Usage::depth_attachment);
         target = pass.write(target, graph::Usage::color_attachment);
       },
-      [this, &draws, ubo](PassContext& ctx) { mesh_pass_->record(ctx.cmd, draws.items(), ubo, ctx.extent); });
+      [this, &visible, ubo](PassContext& ctx) { mesh_pass_->record(ctx.cmd, visible, ubo, ctx.extent); });
   return target;
 }
 

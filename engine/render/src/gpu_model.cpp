@@ -58,6 +58,7 @@ GpuModel upload_model(gpu::Device& device, const asset::ModelData& model) {
     g.indices = gpu::upload_buffer(device, as_bytes(mesh.indices), VK_BUFFER_USAGE_INDEX_BUFFER_BIT, name + " indices");
     g.index_count = std::uint32_t(mesh.indices.size());
     g.material = mesh.material;
+    g.bounds = mesh.bounds;
     gpu_model.meshes.push_back(std::move(g));
   }
   for (const auto& instance : model.instances)

@@ -50,8 +50,8 @@ Result<std::unique_ptr<MeshPass>> MeshPass::create(gpu::Device& device, VkFormat
   sampler.mipmapMode = VK_SAMPLER_MIPMAP_MODE_LINEAR;
   sampler.addressModeU = sampler.addressModeV = sampler.addressModeW = VK_SAMPLER_ADDRESS_MODE_REPEAT;
   sampler.maxLod = VK_LOD_CLAMP_NONE;
-  sampler.anisotropyEnable = VK_TRUE;
-  sampler.maxAnisotropy = 8.0f;
+  sampler.maxAnisotropy = device.context().material_anisotropy();
+  sampler.anisotropyEnable = sampler.maxAnisotropy > 1.0f;
   pass->sampler_ = device.create_sampler(sampler, "material sampler");
 
   const std::array<std::uint8_t, 4> white = {255, 255, 255, 255};

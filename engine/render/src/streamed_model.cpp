@@ -69,6 +69,7 @@ StreamedModel::StreamedModel(gpu::Device& device, asset::CookedModel cooked, std
                                       gpu::MemoryUsage::gpu_only, mesh_name + " indices"});
     g.index_count = mesh.index_count;
     g.material = mesh.material;
+    g.bounds = mesh.bounds;
     add({0, mesh.vertex_bytes, g.vertices.handle});
     add({0, mesh.index_bytes, g.indices.handle});
     model_.meshes.push_back(std::move(g));

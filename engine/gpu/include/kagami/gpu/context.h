@@ -48,6 +48,8 @@ class Context {
   const VkPhysicalDeviceMemoryProperties& memory_properties() const { return memory_properties_; }
   const std::string& device_name() const { return device_name_; }
   bool has_swapchain() const { return swapchain_enabled_; }
+  // The anisotropy material samplers should ask for; 1 means off.
+  float material_anisotropy() const;
 
   // Messages from the validation layer seen so far (empty without validation).
   const ValidationLog& validation_log() const { return validation_; }

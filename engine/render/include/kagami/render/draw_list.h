@@ -6,6 +6,7 @@
 #include <span>
 #include <vector>
 
+#include "kagami/core/frustum.h"
 #include "kagami/render/gpu_model.h"
 
 namespace kagami::render {
@@ -15,6 +16,7 @@ struct DrawItem {
   GpuMaterial material;
   VkImageView base_color = VK_NULL_HANDLE;  // null: the pass's white default
   glm::mat4 world{1.0f};
+  Aabb bounds;  // world space
 };
 
 struct MaterialPatch {
@@ -33,6 +35,8 @@ class DrawList {
   // Orders draws by pipeline (culling mode) then texture.
   void sort();
   void clear() { items_.clear(); triangles_ = 0; }
+  // The items whose bounds meet `frustum`, in this list's order, into `visible`.
+  void cull(const Frustum& frustum, std::vector<DrawItem>& visible) const;
 
   std::span<const DrawItem> items() const { return items_; }
   std::uint64_t triangles() const { return triangles_; }

@@ -50,6 +50,7 @@ class ForwardRenderer {
   FrameGraph frame_;
   std::unique_ptr<MeshPass> mesh_pass_;
   std::array<gpu::Buffer, gpu::FrameRing::kSlots> view_uniforms_;
+  std::array<std::vector<DrawItem>, gpu::FrameRing::kSlots> visible_;  // the draws inside the view, per slot
 };
 
 // An image to render into offscreen and read back.

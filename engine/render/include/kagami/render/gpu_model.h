@@ -14,6 +14,7 @@ struct GpuMesh {
   gpu::Buffer indices;   // uint32
   std::uint32_t index_count = 0;
   std::uint32_t material = 0;
+  Aabb bounds;  // object space, for culling
 };
 
 struct GpuMaterial {
