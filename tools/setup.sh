@@ -9,7 +9,7 @@ packages=(
   libvulkan-dev glslc vulkan-validationlayers mesa-vulkan-drivers vulkan-tools
   libglfw3-dev libglm-dev libimgui-dev libassimp-dev libstb-dev
   libgtest-dev libbenchmark-dev nlohmann-json3-dev libmeshoptimizer-dev
-  assimp-testmodels xvfb xauth
+  assimp-testmodels xvfb xauth fonts-dejavu-core
 )
 
 missing=()
