@@ -66,7 +66,7 @@ void evaluate_pose(benchmark::State& state) {
   const int n = int(state.range(0));
   const Skeleton skeleton = humanoid();
   const Clip walk = cycle("walk", 0.4f, 0.0f), run = cycle("run", 0.8f, 1.0f);
-  std::vector<Character> characters(std::size_t(n));
+  std::vector<Character> characters(static_cast<std::size_t>(n));
   for (int i = 0; i < n; ++i) {
     Character& c = characters[std::size_t(i)];
     c.local.resize(kJoints);

@@ -20,8 +20,6 @@ glm::vec4 hermite(const Channel& c, std::size_t k, float u, float dt) {
   return (2 * u3 - 3 * u2 + 1) * p0 + (u3 - 2 * u2 + u) * dt * m0 + (-2 * u3 + 3 * u2) * p1 + (u3 - u2) * dt * m1;
 }
 
-glm::vec4 key_value(const Channel& c, std::size_t k) { return c.values[k * c.values_per_key() + (c.values_per_key() == 3 ? 1 : 0)]; }
-
 }  // namespace
 
 const char* to_string(Interpolation interpolation) {
@@ -42,6 +40,14 @@ const char* to_string(ChannelPath path) {
   return "?";
 }
 
+void set_component(Transform& joint, ChannelPath path, const glm::vec4& v) {
+  switch (path) {
+    case ChannelPath::translation: joint.translation = glm::vec3(v); break;
+    case ChannelPath::rotation: joint.rotation = glm::normalize(quat_from_xyzw(v)); break;
+    case ChannelPath::scale: joint.scale = glm::vec3(v); break;
+  }
+}
+
 float wrap_time(const Clip& clip, float t, Wrap wrap) {
   if (!(clip.duration > 0.0f)) return 0.0f;
   if (wrap == Wrap::clamp) return std::clamp(t, 0.0f, clip.duration);
@@ -54,21 +60,21 @@ float wrap_time(const Clip& clip, float t, Wrap wrap) {
 glm::vec4 sample_channel(const Channel& c, float t) {
   const std::size_t n = c.times.size();
   assert(n > 0 && c.values.size() == n * c.values_per_key());
-  if (t <= c.times.front()) return key_value(c, 0);
-  if (t >= c.times.back()) return key_value(c, n - 1);
+  if (t <= c.times.front()) return c.key_value(0);
+  if (t >= c.times.back()) return c.key_value(n - 1);
   // First key after t; t lies in [times[k], times[k+1]).
   const std::size_t k1 = std::size_t(std::upper_bound(c.times.begin(), c.times.end(), t) - c.times.begin());
   const std::size_t k = k1 - 1;
-  if (c.interpolation == Interpolation::step) return key_value(c, k);
+  if (c.interpolation == Interpolation::step) return c.key_value(k);
   const float dt = c.times[k1] - c.times[k];
   const float u = (t - c.times[k]) / dt;
   if (c.interpolation == Interpolation::cubic_spline) {
     const glm::vec4 v = hermite(c, k, u, dt);
     if (c.path != ChannelPath::rotation) return v;
     const float len = glm::length(v);
-    return len > 0.0f ? v / len : key_value(c, k);
+    return len > 0.0f ? v / len : c.key_value(k);
   }
-  const glm::vec4 a = key_value(c, k), b = key_value(c, k1);
+  const glm::vec4 a = c.key_value(k), b = c.key_value(k1);
   if (c.path != ChannelPath::rotation) return a + (b - a) * u;
   return xyzw_from_quat(slerp_shortest(quat_from_xyzw(a), quat_from_xyzw(b), u));
 }
@@ -77,13 +83,7 @@ void sample(const Clip& clip, float t, Wrap wrap, std::span<Transform> pose) {
   const float local = wrap_time(clip, t, wrap);
   for (const Channel& c : clip.channels) {
     assert(c.joint < pose.size());
-    const glm::vec4 v = sample_channel(c, local);
-    Transform& joint = pose[c.joint];
-    switch (c.path) {
-      case ChannelPath::translation: joint.translation = glm::vec3(v); break;
-      case ChannelPath::rotation: joint.rotation = glm::normalize(quat_from_xyzw(v)); break;
-      case ChannelPath::scale: joint.scale = glm::vec3(v); break;
-    }
+    set_component(pose[c.joint], c.path, sample_channel(c, local));
   }
 }
 

@@ -35,8 +35,8 @@ Result<void> validate(const Clip& clip, std::size_t joint_count, std::string_vie
     // A zero quaternion has no rotation to normalise to.
     if (c.path == ChannelPath::rotation)
       for (std::size_t k = 0; k < c.times.size(); ++k) {
-        const glm::vec4& q = c.values[k * c.values_per_key() + (c.values_per_key() == 3 ? 1 : 0)];
-        if (glm::dot(q, q) < 1e-8f) return make_error(where, ": key ", k, " holds a zero-length rotation");
+        if (glm::dot(c.key_value(k), c.key_value(k)) < 1e-8f)
+          return make_error(where, ": key ", k, " holds a zero-length rotation");
       }
   }
   return {};

@@ -60,13 +60,8 @@ RootMotion RootMotion::inverse() const { return {rotate_y(-translation, -yaw), w
 
 Transform sample_joint(const Clip& clip, std::uint32_t joint, float t, const Transform& rest) {
   Transform x = rest;
-  for (const Channel& c : clip.channels) {
-    if (c.joint != joint) continue;
-    const glm::vec4 v = sample_channel(c, t);
-    if (c.path == ChannelPath::translation) x.translation = glm::vec3(v);
-    else if (c.path == ChannelPath::rotation) x.rotation = glm::normalize(quat_from_xyzw(v));
-    else x.scale = glm::vec3(v);
-  }
+  for (const Channel& c : clip.channels)
+    if (c.joint == joint) set_component(x, c.path, sample_channel(c, t));
   return x;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <assimp/DefaultIOSystem.h>
+#include <assimp/matrix4x4.h>
 
 #include "kagami/asset/model.h"
 #include "kagami/asset/model_import.h"
@@ -18,6 +19,9 @@
 struct aiScene;
 
 namespace kagami::asset::detail {
+
+// aiMatrix4x4 is row-major (a1 a2 a3 a4 is the first row); glm is column-major.
+inline glm::mat4 to_glm(const aiMatrix4x4& m) { return glm::transpose(glm::make_mat4(&m.a1)); }
 
 // Assimp's file access, with our rules: read-only, regular files only, each file
 // no larger than the limit. A refusal is recorded so the caller can report it

@@ -59,11 +59,6 @@ std::unique_ptr<Assimp::Importer> make_restricted_importer(bool animation_only) 
   return importer;
 }
 
-glm::mat4 to_glm(const aiMatrix4x4& m) {
-  // aiMatrix4x4 is row-major (a1 a2 a3 a4 is the first row); glm is column-major.
-  return glm::transpose(glm::make_mat4(&m.a1));
-}
-
 std::string mesh_label(unsigned index, const aiMesh& mesh) {
   return mesh.mName.length ? cat("mesh ", index, " \"", mesh.mName.C_Str(), "\"") : cat("mesh ", index);
 }
@@ -161,7 +156,7 @@ class NodeFlattener {
                         ctx_.limits.max_node_depth, " levels");
     if (++visits_ > kMaxNodeVisits)
       return make_error(ctx_.name, ": the node hierarchy has more than ", kMaxNodeVisits, " nodes");
-    const glm::mat4 world = parent * to_glm(node.mTransformation);
+    const glm::mat4 world = parent * detail::to_glm(node.mTransformation);
     if (node.mNumMeshes > 0 && !node.mMeshes) return make_error(ctx_.name, ": node \"", name, "\" has a broken mesh list");
     for (unsigned i = 0; i < node.mNumMeshes; ++i) {
       const unsigned mesh = node.mMeshes[i];

@@ -23,9 +23,6 @@
 namespace kagami::asset::detail {
 namespace {
 
-glm::mat4 to_glm(const aiMatrix4x4& m) { return glm::transpose(glm::make_mat4(&m.a1)); }
-
-bool is_identity(const aiMatrix4x4& m) { return m.IsIdentity(); }
 
 struct NodeInfo {
   const aiNode* node;
@@ -110,7 +107,7 @@ class RigBuilder {
     for (const std::int32_t index : wanted_)
       for (std::int32_t n = index; n >= 0 && !chosen[std::size_t(n)]; n = nodes_[std::size_t(n)].parent)
         chosen[std::size_t(n)] = true;
-    if (!wanted_.count(0) && is_identity(nodes_[0].node->mTransformation)) chosen[0] = false;
+    if (!wanted_.count(0) && nodes_[0].node->mTransformation.IsIdentity()) chosen[0] = false;
     // nodes_ is in depth-first pre-order, so parents come first here too.
     joint_of_node_.assign(nodes_.size(), -1);
     std::vector<glm::mat4> model_rest;

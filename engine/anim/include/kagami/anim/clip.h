@@ -33,6 +33,10 @@ struct Channel {
   std::vector<glm::vec4> values;
 
   std::size_t values_per_key() const { return interpolation == Interpolation::cubic_spline ? 3 : 1; }
+  // The value of key k (for cubic_spline the middle of its three).
+  const glm::vec4& key_value(std::size_t k) const {
+    return interpolation == Interpolation::cubic_spline ? values[3 * k + 1] : values[k];
+  }
 };
 
 struct Clip {
@@ -47,6 +51,10 @@ enum class Wrap : std::uint8_t { clamp, loop };
 
 inline glm::quat quat_from_xyzw(const glm::vec4& v) { return glm::quat(v.w, v.x, v.y, v.z); }
 inline glm::vec4 xyzw_from_quat(const glm::quat& q) { return glm::vec4(q.x, q.y, q.z, q.w); }
+
+// Writes a sampled channel value into the component `path` names (rotations
+// are normalised).
+void set_component(Transform& joint, ChannelPath path, const glm::vec4& value);
 
 // Checks what sampling relies on: joints in range, at least one key, times
 // finite and strictly increasing, the right number of finite values, a finite
