@@ -3,6 +3,7 @@
 #include <cctype>
 #include <chrono>
 
+#include "kagami/asset/animation_import.h"
 #include "kagami/asset/asset_commands.h"
 
 namespace kagami::asset {
@@ -43,6 +44,12 @@ void count(const CookedModel& cooked, AssetInfo& info) {
   }
   info.gpu_bytes = cooked.gpu_bytes();
   info.bounds = cooked.bounds();
+}
+
+void count_rig(const anim::Skeleton& skeleton, const std::vector<anim::Clip>& clips, AssetInfo& info) {
+  info.joints = skeleton.size();
+  info.clips = clips.size();
+  for (const anim::Clip& clip : clips) info.longest_clip_seconds = std::max(info.longest_clip_seconds, clip.duration);
 }
 
 }  // namespace
@@ -100,10 +107,21 @@ Result<AssetInfo> asset_info(const fs::path& path, const ImportLimits& limits) {
     count(*cooked, info);
     return info;
   }
+  if (ext == ".bvh") {
+    auto animation = import_animation(path, limits);
+    if (!animation) return animation.error();
+    info.animation_only = true;
+    count_rig(animation->skeleton, animation->clips, info);
+    info.bytes_on_disk = fs::file_size(path, ec);
+    return info;
+  }
   if (!is_supported_model_extension(path))
-    return make_error(path.string(), ": not a model (.gltf .glb .obj .fbx) or a cooked model (.kgmc)");
+    return make_error(path.string(), ": not a model (.gltf .glb .obj .fbx), a cooked model (.kgmc) or a motion file (.bvh)");
   auto model = import_model(path, limits);
   if (!model) return model.error();
+  count_rig(model->skeleton, model->clips, info);
+  info.skinned_meshes = std::size_t(
+      std::count_if(model->meshes.begin(), model->meshes.end(), [](const MeshData& m) { return !m.skin.empty(); }));
   auto bytes = cook_model(*model);
   if (!bytes) return bytes.error();
   auto cooked = parse_cooked_model(std::span<const std::uint8_t>(*bytes), path.string());
@@ -130,7 +148,7 @@ Result<AssetInfo> asset_info(const fs::path& path, const ImportLimits& limits) {
 Json to_json(const AssetInfo& info) {
   Json j;
   j["path"] = info.path.generic_string();
-  j["kind"] = info.cooked ? "cooked" : "source";
+  j["kind"] = info.cooked ? "cooked" : info.animation_only ? "animation" : "source";
   j["meshes"] = info.meshes;
   j["instances"] = info.instances;
   j["triangles"] = info.triangles;
@@ -141,6 +159,10 @@ Json to_json(const AssetInfo& info) {
   j["compressed_textures"] = info.compressed_textures;
   j["bytes_on_disk"] = info.bytes_on_disk;
   j["gpu_bytes"] = info.gpu_bytes;
+  j["joints"] = info.joints;
+  j["clips"] = info.clips;
+  j["skinned_meshes"] = info.skinned_meshes;
+  j["longest_clip_seconds"] = info.longest_clip_seconds;
   if (info.bounds.valid())
     j["bounds"] = {{"min", {info.bounds.min.x, info.bounds.min.y, info.bounds.min.z}},
                    {"max", {info.bounds.max.x, info.bounds.max.y, info.bounds.max.z}}};

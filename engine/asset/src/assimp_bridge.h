@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <assimp/DefaultIOSystem.h>
+#include <assimp/matrix4x4.h>
 
 #include "kagami/asset/model.h"
 #include "kagami/asset/model_import.h"
@@ -18,6 +19,9 @@
 struct aiScene;
 
 namespace kagami::asset::detail {
+
+// aiMatrix4x4 is row-major (a1 a2 a3 a4 is the first row); glm is column-major.
+inline glm::mat4 to_glm(const aiMatrix4x4& m) { return glm::transpose(glm::make_mat4(&m.a1)); }
 
 // Assimp's file access, with our rules: read-only, regular files only, each file
 // no larger than the limit. A refusal is recorded so the caller can report it
@@ -51,6 +55,8 @@ struct ImportContext {
   std::filesystem::path path;  // the model file
   std::string name;            // path.string(), starts every message
   ImportLimits limits;
+  // import_animation: skeleton and clips only (BVH allowed, meshes ignored).
+  bool animation_only = false;
   // Problems that do not stop the import; they end up in ModelData::warnings.
   mutable std::vector<std::string> warnings;
 };
@@ -58,6 +64,11 @@ struct ImportContext {
 // Fills model.materials and model.images from the scene's materials, decoding
 // every referenced texture (external file next to the model, or embedded).
 Result<void> convert_materials(const aiScene& scene, const ImportContext& ctx, ModelData& model);
+
+// Fills model.skeleton, model.clips and, when the meshes are converted (same
+// order as scene.mMeshes), each skinned mesh's per-vertex skin. A scene with no
+// bones and no animation leaves all three empty.
+Result<void> convert_rig(const aiScene& scene, const ImportContext& ctx, ModelData& model, bool meshes_converted);
 
 // The whole Assimp import and conversion, in this process.
 Result<ModelData> import_in_process(const ImportContext& ctx);

@@ -11,7 +11,7 @@ namespace kagami::asset::detail {
 namespace {
 
 constexpr std::uint32_t kMagic = 0x4b494d50;  // "KIMP"
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;  // 2: skeleton, clips, skins
 
 class Writer {
  public:
@@ -105,7 +105,27 @@ bool read_mesh(Reader& r, MeshData& m) {
   std::uint8_t has_uv0 = 0;
   return r.get_string(m.name) && r.get_array(m.positions) && r.get_array(m.normals) && r.get_array(m.uv0) &&
          r.get_array(m.tangents) && r.get(has_uv0) && r.get_array(m.indices) && r.get(m.material) &&
-         r.get(m.bounds) && ((m.has_uv0 = has_uv0 != 0), true);
+         r.get(m.bounds) && r.get_array(m.skin) && ((m.has_uv0 = has_uv0 != 0), true);
+}
+
+// Enum values are not checked here: check_rig (anim::validate) refuses
+// out-of-range paths and interpolations.
+bool read_rig(Reader& r, ModelData& model) {
+  std::uint64_t count = 0;
+  if (!r.get_count(count, 8)) return false;
+  model.skeleton.joints.resize(std::size_t(count));
+  for (anim::Joint& j : model.skeleton.joints)
+    if (!(r.get_string(j.name) && r.get(j.parent) && r.get(j.rest) && r.get(j.inverse_bind))) return false;
+  if (!r.get_count(count, 8)) return false;
+  model.clips.resize(std::size_t(count));
+  for (anim::Clip& clip : model.clips) {
+    if (!(r.get_string(clip.name) && r.get(clip.duration) && r.get_count(count, 8))) return false;
+    clip.channels.resize(std::size_t(count));
+    for (anim::Channel& c : clip.channels)
+      if (!(r.get(c.joint) && r.get(c.path) && r.get(c.interpolation) && r.get_array(c.times) && r.get_array(c.values)))
+        return false;
+  }
+  return true;
 }
 
 bool read_material(Reader& r, MaterialData& m) {
@@ -144,7 +164,7 @@ bool read_model(Reader& r, ModelData& model) {
   model.instances.resize(std::size_t(count));
   for (MeshInstance& inst : model.instances)
     if (!(r.get(inst.mesh) && r.get(inst.world) && r.get_string(inst.node_name))) return false;
-  if (!r.get(model.bounds)) return false;
+  if (!r.get(model.bounds) || !read_rig(r, model)) return false;
   if (!r.get_count(count, 8)) return false;
   model.warnings.resize(std::size_t(count));
   for (std::string& w : model.warnings)
@@ -176,6 +196,7 @@ std::vector<std::uint8_t> encode_import_result(const Result<ModelData>& result) 
     w.put_array(m.indices);
     w.put(m.material);
     w.put(m.bounds);
+    w.put_array(m.skin);
   }
   w.put(std::uint64_t(model.materials.size()));
   for (const MaterialData& m : model.materials) {
@@ -206,6 +227,26 @@ std::vector<std::uint8_t> encode_import_result(const Result<ModelData>& result) 
     w.put_string(inst.node_name);
   }
   w.put(model.bounds);
+  w.put(std::uint64_t(model.skeleton.joints.size()));
+  for (const anim::Joint& j : model.skeleton.joints) {
+    w.put_string(j.name);
+    w.put(j.parent);
+    w.put(j.rest);
+    w.put(j.inverse_bind);
+  }
+  w.put(std::uint64_t(model.clips.size()));
+  for (const anim::Clip& clip : model.clips) {
+    w.put_string(clip.name);
+    w.put(clip.duration);
+    w.put(std::uint64_t(clip.channels.size()));
+    for (const anim::Channel& c : clip.channels) {
+      w.put(c.joint);
+      w.put(c.path);
+      w.put(c.interpolation);
+      w.put_array(c.times);
+      w.put_array(c.values);
+    }
+  }
   w.put(std::uint64_t(model.warnings.size()));
   for (const std::string& warning : model.warnings) w.put_string(warning);
   return w.take();

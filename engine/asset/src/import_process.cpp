@@ -113,7 +113,8 @@ Result<ModelData> import_in_child_process(const ImportContext& ctx) {
   auto model = decode_import_result(bytes, ctx.name);
   if (!model) return model;
   // The parent trusts no bytes it did not check.
-  if (auto r = check_model(*model, ctx.limits, ctx.name); !r) return r.error();
+  if (auto r = ctx.animation_only ? check_rig(*model, ctx.name) : check_model(*model, ctx.limits, ctx.name); !r)
+    return r.error();
   for (std::string& warning : ctx.warnings) model->warnings.push_back(std::move(warning));
   return model;
 }

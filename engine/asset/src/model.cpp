@@ -145,7 +145,7 @@ Result<void> check_model(const ModelData& model, const ImportLimits& limits, std
     if (!finite(inst.world))
       return make_error(source_name, ": node \"", inst.node_name, "\": its world transform is not finite");
   }
-  return {};
+  return check_rig(model, source_name);
 }
 
 }  // namespace kagami::asset

@@ -16,6 +16,7 @@
 #include <assimp/scene.h>
 
 #include "assimp_bridge.h"
+#include "kagami/asset/animation_import.h"
 #include "kagami/asset/model_import.h"
 #include "kagami/core/log.h"
 
@@ -25,10 +26,13 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::array<const char*, 4> kExtensions = {".gltf", ".glb", ".obj", ".fbx"};
+constexpr std::array<const char*, 4> kAnimationExtensions = {".bvh", ".gltf", ".glb", ".fbx"};
 // Assimp's own names for the importers we allow; every other importer is
 // unregistered so that its signature-based fallback can never pick up a file.
-constexpr std::array<std::string_view, 3> kImporters = {"glTF2 Importer", "Wavefront Object Importer",
-                                                        "Autodesk FBX Importer"};
+// BVH only for import_animation: it holds no meshes.
+constexpr std::array<std::string_view, 4> kImporters = {"glTF2 Importer", "Wavefront Object Importer",
+                                                        "Autodesk FBX Importer", "BVH Importer (MoCap)"};
+constexpr std::string_view kAnimationOnlyImporter = "BVH Importer (MoCap)";
 // Visiting more nodes than this means a hostile hierarchy, whatever the instance count.
 constexpr std::size_t kMaxNodeVisits = 1u << 22;
 
@@ -38,13 +42,14 @@ std::string lower_extension(const fs::path& path) {
   return ext;
 }
 
-std::unique_ptr<Assimp::Importer> make_restricted_importer() {
+std::unique_ptr<Assimp::Importer> make_restricted_importer(bool animation_only) {
   auto importer = std::make_unique<Assimp::Importer>();
   std::vector<Assimp::BaseImporter*> unwanted;
   for (std::size_t i = 0; i < importer->GetImporterCount(); ++i) {
     const aiImporterDesc* desc = importer->GetImporterInfo(i);
-    const bool wanted = desc && desc->mName &&
-                        std::find(kImporters.begin(), kImporters.end(), std::string_view(desc->mName)) != kImporters.end();
+    const std::string_view name = desc && desc->mName ? desc->mName : "";
+    const bool wanted = std::find(kImporters.begin(), kImporters.end(), name) != kImporters.end() &&
+                        (animation_only || name != kAnimationOnlyImporter);
     if (!wanted) unwanted.push_back(importer->GetImporter(i));
   }
   // UnregisterLoader hands ownership back to us (the Importer only deletes what it still holds).
@@ -52,11 +57,6 @@ std::unique_ptr<Assimp::Importer> make_restricted_importer() {
     if (importer->UnregisterLoader(loader) == AI_SUCCESS) delete loader;
   }
   return importer;
-}
-
-glm::mat4 to_glm(const aiMatrix4x4& m) {
-  // aiMatrix4x4 is row-major (a1 a2 a3 a4 is the first row); glm is column-major.
-  return glm::transpose(glm::make_mat4(&m.a1));
 }
 
 std::string mesh_label(unsigned index, const aiMesh& mesh) {
@@ -156,7 +156,7 @@ class NodeFlattener {
                         ctx_.limits.max_node_depth, " levels");
     if (++visits_ > kMaxNodeVisits)
       return make_error(ctx_.name, ": the node hierarchy has more than ", kMaxNodeVisits, " nodes");
-    const glm::mat4 world = parent * to_glm(node.mTransformation);
+    const glm::mat4 world = parent * detail::to_glm(node.mTransformation);
     if (node.mNumMeshes > 0 && !node.mMeshes) return make_error(ctx_.name, ": node \"", name, "\" has a broken mesh list");
     for (unsigned i = 0; i < node.mNumMeshes; ++i) {
       const unsigned mesh = node.mMeshes[i];
@@ -196,9 +196,12 @@ Aabb transformed_bounds(const Aabb& local, const glm::mat4& m) {
 // missing file, a folder or an empty file are vague or misleading.
 Result<void> check_source_file(const detail::ImportContext& ctx) {
   const std::string ext = lower_extension(ctx.path);
-  if (!is_supported_model_extension(ctx.path))
+  if (!ctx.animation_only && !is_supported_model_extension(ctx.path))
     return make_error(ctx.name, ": unsupported model format \"", ext.empty() ? "(no extension)" : ext,
                       "\" (supported: .gltf, .glb, .obj, .fbx)");
+  if (ctx.animation_only && !is_supported_animation_extension(ctx.path))
+    return make_error(ctx.name, ": unsupported animation format \"", ext.empty() ? "(no extension)" : ext,
+                      "\" (supported: .bvh, .gltf, .glb, .fbx)");
   std::error_code ec;
   const fs::file_status status = fs::status(ctx.path, ec);
   if (!fs::exists(status)) return make_error(ctx.name, ": file not found");
@@ -213,22 +216,38 @@ Result<void> check_source_file(const detail::ImportContext& ctx) {
 }
 
 Result<ModelData> import_checked(const detail::ImportContext& ctx) {
-  std::unique_ptr<Assimp::Importer> importer = make_restricted_importer();
+  std::unique_ptr<Assimp::Importer> importer = make_restricted_importer(ctx.animation_only);
   auto* io = new detail::LimitedIOSystem(ctx.limits.max_file_bytes);
   importer->SetIOHandler(io);  // the importer owns it from here
   // Pivots become plain transforms instead of chains of helper nodes.
   importer->SetPropertyBool(AI_CONFIG_IMPORT_FBX_PRESERVE_PIVOTS, false);
+  // No stick-figure meshes for bones: the skeleton comes through convert_rig.
+  importer->SetPropertyBool(AI_CONFIG_IMPORT_NO_SKELETON_MESHES, true);
 
-  const unsigned flags = aiProcess_ValidateDataStructure | aiProcess_Triangulate | aiProcess_GenSmoothNormals |
-                         aiProcess_JoinIdenticalVertices | aiProcess_CalcTangentSpace | aiProcess_FlipUVs;
+  // Assimp's validation refuses a scene without meshes, which is what a motion
+  // file is; convert_rig checks every pointer and count it uses instead.
+  const unsigned flags = ctx.animation_only
+                             ? 0u
+                             : aiProcess_ValidateDataStructure | aiProcess_Triangulate | aiProcess_GenSmoothNormals |
+                                   aiProcess_JoinIdenticalVertices | aiProcess_CalcTangentSpace | aiProcess_FlipUVs;
   const aiScene* scene = importer->ReadFile(ctx.path.string(), flags);
   if (!io->refusals().empty()) return make_error(ctx.name, ": ", io->refusals().front());
   if (!scene) {
     std::string why = importer->GetErrorString();
     return make_error(ctx.name, ": import failed: ", why.empty() ? "unknown reason" : why);
   }
-  if (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE) return make_error(ctx.name, ": import failed: the scene is incomplete");
+  // A motion-capture scene has no meshes, which Assimp marks as incomplete.
+  if ((scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE) && !ctx.animation_only)
+    return make_error(ctx.name, ": import failed: the scene is incomplete");
   if (!scene->mRootNode) return make_error(ctx.name, ": import failed: the scene has no root node");
+  if (ctx.animation_only) {
+    ModelData model;
+    model.source = ctx.path;
+    if (auto r = detail::convert_rig(*scene, ctx, model, false); !r) return r.error();
+    if (model.skeleton.empty()) return make_error(ctx.name, ": contains no skeleton and no animation");
+    if (auto r = check_rig(model, ctx.name); !r) return r.error();
+    return model;
+  }
   if (scene->mNumMeshes == 0 || !scene->mMeshes) return make_error(ctx.name, ": contains no meshes");
 
   // Limits on what Assimp produced, before any of it is copied.
@@ -258,6 +277,7 @@ Result<ModelData> import_checked(const detail::ImportContext& ctx) {
   if (auto r = flattener.visit(*scene->mRootNode, glm::mat4(1.0f), 0); !r) return r.error();
 
   if (auto r = detail::convert_materials(*scene, ctx, model); !r) return r.error();
+  if (auto r = detail::convert_rig(*scene, ctx, model, true); !r) return r.error();
   if (auto r = check_model(model, ctx.limits, ctx.name); !r) return r.error();
 
   for (const MeshInstance& inst : model.instances) {
@@ -276,6 +296,11 @@ Result<ModelData> import_checked(const detail::ImportContext& ctx) {
 bool is_supported_model_extension(const fs::path& path) {
   const std::string ext = lower_extension(path);
   return std::find(kExtensions.begin(), kExtensions.end(), ext) != kExtensions.end();
+}
+
+bool is_supported_animation_extension(const fs::path& path) {
+  const std::string ext = lower_extension(path);
+  return std::find(kAnimationExtensions.begin(), kAnimationExtensions.end(), ext) != kAnimationExtensions.end();
 }
 
 namespace detail {
@@ -297,12 +322,21 @@ Result<ModelData> import_in_process(const ImportContext& ctx) {
 }  // namespace detail
 
 Result<ModelData> import_model(const fs::path& path, const ImportLimits& limits) {
-  detail::ImportContext ctx{path, path.string(), limits, {}};
+  detail::ImportContext ctx{path, path.string(), limits, false, {}};
   if (auto r = check_source_file(ctx); !r) return r.error();
   auto model = limits.isolate ? detail::import_in_child_process(ctx) : detail::import_in_process(ctx);
   if (model)
     for (const std::string& warning : model->warnings) log::warn(warning);
   return model;
+}
+
+Result<AnimationData> import_animation(const fs::path& path, const ImportLimits& limits) {
+  detail::ImportContext ctx{path, path.string(), limits, true, {}};
+  if (auto r = check_source_file(ctx); !r) return r.error();
+  auto model = limits.isolate ? detail::import_in_child_process(ctx) : detail::import_in_process(ctx);
+  if (!model) return model.error();
+  for (const std::string& warning : model->warnings) log::warn(warning);
+  return AnimationData{path, std::move(model->skeleton), std::move(model->clips), std::move(model->warnings)};
 }
 
 }  // namespace kagami::asset

@@ -59,9 +59,16 @@ struct AssetInfo {
   std::uint64_t bytes_on_disk = 0;  // the file; for a source, plus every file it references
   std::uint64_t gpu_bytes = 0;      // vertices, tangents, indices and every texture level
   Aabb bounds;
+  // Animation, from a source model (the cooked format holds none yet) or a
+  // motion file (.bvh, counted by import_animation alone).
+  bool animation_only = false;
+  std::size_t joints = 0;
+  std::size_t clips = 0;
+  std::size_t skinned_meshes = 0;
+  float longest_clip_seconds = 0.0f;
 };
 
-// Counts for a cooked file or a source model (which is imported and cooked in
+// Counts for a cooked file, a source model or a motion-capture file (.bvh) (which is imported and cooked in
 // memory, so the figures are what the cache would produce; nothing is written).
 Result<AssetInfo> asset_info(const std::filesystem::path& path, const ImportLimits& limits = {});
 Json to_json(const AssetInfo& info);

@@ -14,6 +14,9 @@
 #include <string>
 #include <vector>
 
+#include "kagami/anim/clip.h"
+#include "kagami/anim/skeleton.h"
+#include "kagami/anim/skin.h"
 #include "kagami/core/image.h"
 #include "kagami/core/math.h"
 
@@ -31,7 +34,10 @@ struct MeshData {
   bool has_uv0 = false;
   std::vector<std::uint32_t> indices;  // triangle list, every index < vertex_count()
   std::uint32_t material = 0;          // index into ModelData::materials
-  Aabb bounds;                         // object space
+  Aabb bounds;                         // object space (the bind pose for a skinned mesh)
+  // Skinned meshes: one entry per vertex (joints index ModelData::skeleton,
+  // see anim/skin.h); empty for a rigid mesh.
+  std::vector<anim::VertexSkin> skin;
 
   std::size_t vertex_count() const { return positions.size(); }
   std::size_t triangle_count() const { return indices.size() / 3; }
@@ -83,6 +89,10 @@ struct ModelData {
   std::vector<ModelImage> images;
   std::vector<MeshInstance> instances;
   Aabb bounds;  // model space: every instance's mesh bounds, transformed
+  // The joints that skin the meshes or that the clips animate (empty for a
+  // rigid model), and the file's animations, sampled onto those joints.
+  anim::Skeleton skeleton;
+  std::vector<anim::Clip> clips;
   // What the import could not honour but did not refuse the file for (a
   // texture on uv set 1, ...); each message starts with the file's path and is
   // also logged as a warning.

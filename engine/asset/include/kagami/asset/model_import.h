@@ -27,6 +27,7 @@ struct ImportLimits {
   int max_node_depth = 256;                    // nesting of the node hierarchy
   int max_texture_dimension = 8192;            // pixels, either side
   std::uintmax_t max_file_bytes = 512u << 20;  // each file read: model, buffers, images
+  std::size_t max_animation_keys = 16u << 20;  // per clip, all channels
 
   // Assimp runs in a forked child process, so that a crash or a hang inside it
   // becomes an Error instead of taking the caller down: Assimp 5.2 aborts with
@@ -49,5 +50,10 @@ Result<ModelData> import_model(const std::filesystem::path& path, const ImportLi
 // range, images have the right byte size and fit the texture limit, and the
 // totals fit the limits. `source_name` starts every message.
 Result<void> check_model(const ModelData& model, const ImportLimits& limits, std::string_view source_name);
+
+// The part of check_model about animation (check_model runs it too): the
+// skeleton and every clip pass anim::validate, each mesh's skin is empty or
+// has one entry per vertex, its joints exist and its weights are finite.
+Result<void> check_rig(const ModelData& model, std::string_view source_name);
 
 }  // namespace kagami::asset
