@@ -64,7 +64,7 @@ Result<void> play_scene_headless(const Options& options) {
     target.final_state = {VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
                           VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT};
 
-    render::Lighting lighting = render::scene_lighting(scene->environment);
+    render::Lighting lighting = render::scene_lighting(*scene);
     Aabb bounds = scene->streaming.bounds.value_or(Aabb{glm::vec3(-100.0f), glm::vec3(100.0f)});
     render::DrawList draws;
     FrameTimes streaming, resident;

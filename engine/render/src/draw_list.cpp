@@ -5,6 +5,17 @@
 namespace kagami::render {
 namespace {
 
+// The eight corners of a box, placed: a conservative world box.
+Aabb transform_box(const Aabb& box, const glm::mat4& world) {
+  Aabb placed;
+  if (!box.valid()) return placed;
+  for (int c = 0; c < 8; ++c) {
+    glm::vec3 corner((c & 1) ? box.max.x : box.min.x, (c & 2) ? box.max.y : box.min.y, (c & 4) ? box.max.z : box.min.z);
+    placed.extend(glm::vec3(world * glm::vec4(corner, 1.0f)));
+  }
+  return placed;
+}
+
 void apply(GpuMaterial& m, const MaterialPatch& p) {
   if (p.base_color) m.base_color_factor = *p.base_color;
   if (p.emissive) m.emissive = *p.emissive;
@@ -22,26 +33,25 @@ void DrawList::add_model(const GpuModel& model, const glm::mat4& world, std::spa
     item.material = model.materials[mesh.material];
     for (const MaterialPatch& p : patches)
       if (p.material == mesh.material) apply(item.material, p);
-    if (item.material.base_color_texture >= 0)
-      item.base_color = model.textures[std::size_t(item.material.base_color_texture)].view;
+    for (std::size_t slot = 0; slot < kTextureSlots; ++slot)
+      if (item.material.textures[slot] >= 0) item.textures[slot] = model.textures[std::size_t(item.material.textures[slot])].view;
     item.world = world * instance.world;
+    item.world_bounds = transform_box(mesh.bounds, item.world);
     triangles_ += mesh.index_count / 3;
     items_.push_back(item);
   }
   if (model.bounds.valid()) {
-    // The eight corners of the model's box, placed: a conservative world box.
-    for (int c = 0; c < 8; ++c) {
-      glm::vec3 corner((c & 1) ? model.bounds.max.x : model.bounds.min.x, (c & 2) ? model.bounds.max.y : model.bounds.min.y,
-                       (c & 4) ? model.bounds.max.z : model.bounds.min.z);
-      bounds_.extend(glm::vec3(world * glm::vec4(corner, 1.0f)));
-    }
+    Aabb placed = transform_box(model.bounds, world);
+    bounds_.extend(placed.min);
+    bounds_.extend(placed.max);
   }
 }
 
 void DrawList::sort() {
   std::stable_sort(items_.begin(), items_.end(), [](const DrawItem& a, const DrawItem& b) {
+    if (a.material.alpha_blend != b.material.alpha_blend) return !a.material.alpha_blend;
     if (a.material.double_sided != b.material.double_sided) return !a.material.double_sided;
-    return a.base_color < b.base_color;
+    return a.textures < b.textures;
   });
 }
 

@@ -13,8 +13,10 @@ namespace kagami::render {
 struct DrawItem {
   const GpuMesh* mesh = nullptr;
   GpuMaterial material;
-  VkImageView base_color = VK_NULL_HANDLE;  // null: the pass's white default
+  // By TextureSlot; null: the pass's default for the slot.
+  std::array<VkImageView, kTextureSlots> textures{};
   glm::mat4 world{1.0f};
+  Aabb world_bounds;  // the mesh's box, placed
 };
 
 struct MaterialPatch {
@@ -30,7 +32,9 @@ class DrawList {
   // Every instance of `model`, placed by `world`, with optional per-material patches.
   void add_model(const GpuModel& model, const glm::mat4& world = glm::mat4(1.0f),
                  std::span<const MaterialPatch> patches = {});
-  // Orders draws by pipeline (culling mode) then texture.
+  // Opaque and masked draws first, ordered by pipeline (culling mode) then
+  // textures; alpha-blended draws last (the renderer orders those back to
+  // front for each view).
   void sort();
   void clear() { items_.clear(); triangles_ = 0; }
 
