@@ -190,5 +190,65 @@ TEST_F(LightingRenderTest, TheGroundUnderAnOccluderIsInShadow) {
   EXPECT_NEAR(brightness_at(unshadowed, camera, beside), in_sun, 3) << "shadows do not darken open ground";
 }
 
+// Materials: a normal map tilting the ground's normals away from an overhead
+// sun darkens it; a blended red sheet tints what is behind it; a masked sheet
+// whose alpha is under its cutoff leaves no trace.
+TEST_F(LightingRenderTest, NormalMapsAlphaBlendAndMaskShadeAsTheMaterialsSay) {
+  render::Lighting lighting;
+  lighting.sun_direction = {0.0f, -1.0f, 0.0f};
+  lighting.sun_radiance = glm::vec3(2.0f);
+  lighting.ambient_sky = lighting.ambient_ground = glm::vec3(0.02f);
+  lighting.sun_shadows = false;
+  const render::Camera camera = top_down();
+
+  asset::ModelData flat = test_scene(false);
+  asset::ModelData bumped = flat;
+  // Tangent-space normal tilted 60 degrees from the surface normal: N.L = 0.5.
+  ImageRgba8 normal_image;
+  normal_image.width = normal_image.height = 1;
+  normal_image.pixels = {std::uint8_t(127.5f + 127.5f * 0.866f), 128, std::uint8_t(127.5f + 127.5f * 0.5f), 255};
+  bumped.images.push_back({"tilted normal", normal_image});
+  bumped.materials[0].normal_texture = asset::TextureRef{0, false};
+  const int flat_level = brightness_at(render(flat, camera, lighting, true, "material_flat.png"), camera, {3, 0, 3});
+  const int bumped_level =
+      brightness_at(render(bumped, camera, lighting, true, "material_normal_map.png"), camera, {3, 0, 3});
+  EXPECT_LT(bumped_level + 40, flat_level) << "the tilted normal receives half the sun";
+  EXPECT_GT(bumped_level, 60) << "but still some";
+
+  asset::ModelData sheets = test_scene(false);
+  asset::MaterialData red;
+  red.base_color_factor = {1.0f, 0.0f, 0.0f, 0.5f};
+  red.metallic_factor = 0.0f;
+  red.alpha_mode = asset::AlphaMode::blend;
+  asset::MaterialData masked = red;
+  masked.base_color_factor = {0.0f, 0.0f, 1.0f, 0.3f};
+  masked.alpha_mode = asset::AlphaMode::mask;
+  masked.alpha_cutoff = 0.5f;
+  sheets.materials.push_back(red);
+  sheets.materials.push_back(masked);
+  for (std::uint32_t m : {1u, 2u}) {
+    asset::MeshData sheet;
+    add_face(sheet, {m == 1 ? -6.0f : 6.0f, 2.0f, 0.0f}, {3, 0, 0}, {0, 0, -3});
+    sheet.material = m;
+    sheets.meshes.push_back(sheet);
+    sheets.instances.push_back({std::uint32_t(sheets.meshes.size() - 1), glm::mat4(1.0f), "sheet"});
+  }
+  ImageRgba8 image = render(sheets, camera, lighting, true, "material_blend_mask.png");
+  ImageRgba8 ground = render(flat, camera, lighting, true, "material_ground.png");
+  auto rgb = [&](const ImageRgba8& img, glm::vec3 world) {
+    glm::vec4 clip = camera.view_projection(float(kExtent.width) / float(kExtent.height)) * glm::vec4(world, 1.0f);
+    int x = int((clip.x / clip.w * 0.5f + 0.5f) * float(kExtent.width));
+    int y = int((clip.y / clip.w * 0.5f + 0.5f) * float(kExtent.height));
+    const std::uint8_t* p = &img.pixels[(std::size_t(y) * img.width + std::size_t(x)) * 4];
+    return glm::ivec3(p[0], p[1], p[2]);
+  };
+  glm::ivec3 behind_red = rgb(image, {-6, 2, 0}), open_ground = rgb(ground, {-6, 0, 0});
+  EXPECT_GT(behind_red.r, behind_red.g + 30) << "the sheet tints red";
+  EXPECT_GT(behind_red.g, 30) << "and the ground shows through";
+  EXPECT_LT(behind_red.g, open_ground.g - 20);
+  glm::vec3 delta = glm::vec3(rgb(image, {6, 2, 0}) - rgb(ground, {6, 0, 0}));
+  EXPECT_LE(glm::length(delta), 2.0f) << "the masked sheet is cut away entirely";
+}
+
 }  // namespace
 }  // namespace kagami
