@@ -10,27 +10,53 @@ using vec2 = glm::vec2;
 using vec3 = glm::vec3;
 using vec4 = glm::vec4;
 using mat4 = glm::mat4;
+using uvec4 = glm::uvec4;
 using uint = std::uint32_t;
 #define KAGAMI_STRUCT(name) struct name
 #else
 #define KAGAMI_STRUCT(name) struct name
 #endif
 
+// Sizes shared by the light culling compute pass and the forward pass.
+#define KAGAMI_CLUSTER_X 16
+#define KAGAMI_CLUSTER_Y 9
+#define KAGAMI_CLUSTER_Z 24
+#define KAGAMI_CLUSTER_COUNT (KAGAMI_CLUSTER_X * KAGAMI_CLUSTER_Y * KAGAMI_CLUSTER_Z)
+#define KAGAMI_MAX_CLUSTER_LIGHTS 127  // per cluster; one more uint holds the count
+#define KAGAMI_CLUSTER_STRIDE (KAGAMI_MAX_CLUSTER_LIGHTS + 1)
+#define KAGAMI_CLUSTER_GROUP 64        // light_cull.comp's local size
+#define KAGAMI_SHADOW_CASCADES 4       // in a 2x2 atlas: cascade i at tile (i % 2, i / 2)
+
 // Per-view constants, std140 in a uniform buffer (binding 0 of the view set).
 KAGAMI_STRUCT(ViewUniforms) {
   mat4 view_proj;
+  mat4 view;                // world -> view space (the camera looks down -Z)
+  mat4 shadow_view_proj[KAGAMI_SHADOW_CASCADES];  // world -> each cascade's clip space
   vec4 camera_position;     // xyz, w unused
   vec4 sun_direction;       // xyz: direction light travels, normalised; w unused
   vec4 sun_radiance;        // rgb: colour * intensity; w unused
   vec4 ambient_sky;         // rgb: hemispherical ambient from above
   vec4 ambient_ground;      // rgb: from below
+  vec4 cascade_far;         // view depth where each cascade ends
+  vec4 cascade_texel;       // world size of one shadow texel in each cascade
+  vec4 shadow_params;       // x: on (1) / off (0), y: normal offset in texels, z: depth bias in texels, w: blend band (fraction)
+  vec4 cluster_params;      // x: near, y: far, z: tan(half fov x), w: tan(half fov y)
+  uvec4 light_info;         // x: light count, y: clustered (1) or every light per pixel (0), zw unused
+};
+
+// One point or spot light, std430 in the light storage buffer (world space).
+KAGAMI_STRUCT(GpuLight) {
+  vec4 position_range;      // xyz position, w range (> 0: the light is zero beyond it)
+  vec4 color_type;          // rgb: colour * intensity (candela, exposure applied), w: 0 point, 1 spot
+  vec4 direction_cos;       // xyz: where a spot points (unit), w: cos(outer cone); points: -1
+  vec4 spot;                // x: cos(inner cone), y: sin(outer cone), zw unused
 };
 
 // Per-draw push constants (at most 128 bytes on every device).
 KAGAMI_STRUCT(DrawPush) {
   mat4 model;               // object -> world
   vec4 base_color_factor;
-  vec4 material;            // x metallic, y roughness, z alpha cutoff (< 0: opaque), w unused
+  vec4 material;            // x metallic, y roughness, z alpha cutoff (< 0: opaque), w: 1 alpha blended
   vec4 emissive;            // rgb: emitted radiance (factor * strength); w unused
 };
 

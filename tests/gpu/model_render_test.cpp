@@ -72,8 +72,9 @@ TEST_F(ModelRenderTest, CopiesOutsideTheViewAreCulledWithoutChangingTheImage) {
   crowded.add_model(gpu_model, glm::translate(glm::mat4(1.0f), back));
   crowded.add_model(gpu_model, glm::translate(glm::mat4(1.0f), glm::vec3(500.0f, 0.0f, 0.0f)));
   crowded.add_model(gpu_model, glm::translate(glm::mat4(1.0f), camera.target + (camera.target - camera.position) * 2000.0f));
-  std::vector<render::DrawItem> visible;
-  crowded.cull(Frustum::from_matrix(camera.view_projection(4.0f / 3.0f)), visible);
+  std::vector<const render::DrawItem*> all, visible;
+  for (const render::DrawItem& item : crowded.items()) all.push_back(&item);
+  render::cull_draws(all, Frustum::from_matrix(camera.view_projection(4.0f / 3.0f)), visible);
   EXPECT_EQ(visible.size(), one.items().size());
 
   auto a = render::render_offscreen(*device, one, camera, render::Lighting{}, {120, 90});

@@ -50,7 +50,7 @@ Result<Location> open_location(const std::string& path, render::SceneStreamer& s
   auto handle = streamer.add_scene(location.scene);
   if (!handle) return handle.error();
   location.handle = *handle;
-  location.lighting = render::scene_lighting(location.scene.environment);
+  location.lighting = render::scene_lighting(location.scene);
   location.bounds = location.scene.streaming.bounds.value_or(Aabb{glm::vec3(-100.0f), glm::vec3(100.0f)});
   return location;
 }

@@ -40,7 +40,7 @@ Result<void> render_scene(const Options& options, gpu::Device& device) {
   draws.sort();
   Size size = options.size.value_or(Size{1280, 720});
   const float aspect = float(size.width) / float(size.height);
-  render::Lighting lighting = render::scene_lighting(scene->environment);
+  render::Lighting lighting = render::scene_lighting(*scene);
   Aabb bounds = scene->streaming.bounds.value_or(draws.bounds());
 
   std::vector<std::pair<std::string, render::Camera>> views;

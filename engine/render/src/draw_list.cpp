@@ -22,10 +22,10 @@ void DrawList::add_model(const GpuModel& model, const glm::mat4& world, std::spa
     item.material = model.materials[mesh.material];
     for (const MaterialPatch& p : patches)
       if (p.material == mesh.material) apply(item.material, p);
-    if (item.material.base_color_texture >= 0)
-      item.base_color = model.textures[std::size_t(item.material.base_color_texture)].view;
+    for (std::size_t slot = 0; slot < kTextureSlots; ++slot)
+      if (item.material.textures[slot] >= 0) item.textures[slot] = model.textures[std::size_t(item.material.textures[slot])].view;
     item.world = world * instance.world;
-    item.bounds = transform_aabb(mesh.bounds, item.world);
+    item.world_bounds = transform_aabb(mesh.bounds, item.world);
     triangles_ += mesh.index_count / 3;
     items_.push_back(item);
   }
@@ -38,15 +38,16 @@ void DrawList::add_model(const GpuModel& model, const glm::mat4& world, std::spa
 
 void DrawList::sort() {
   std::stable_sort(items_.begin(), items_.end(), [](const DrawItem& a, const DrawItem& b) {
+    if (a.material.alpha_blend != b.material.alpha_blend) return !a.material.alpha_blend;
     if (a.material.double_sided != b.material.double_sided) return !a.material.double_sided;
-    return a.base_color < b.base_color;
+    return a.textures < b.textures;
   });
 }
 
-void DrawList::cull(const Frustum& frustum, std::vector<DrawItem>& visible) const {
+void cull_draws(std::span<const DrawItem* const> draws, const Frustum& frustum, std::vector<const DrawItem*>& visible) {
   visible.clear();
-  for (const DrawItem& item : items_)
-    if (!item.bounds.valid() || frustum.intersects(item.bounds)) visible.push_back(item);
+  for (const DrawItem* item : draws)
+    if (!item->world_bounds.valid() || frustum.intersects(item->world_bounds)) visible.push_back(item);
 }
 
 DrawList draw_model(const GpuModel& model) {

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "kagami/graph/usage.h"
 #include "kagami/render/readback.h"
 #include "kagami/render/shader_types.h"
 
@@ -12,6 +13,12 @@ Result<std::unique_ptr<ForwardRenderer>> ForwardRenderer::create(gpu::Device& de
   auto pass = MeshPass::create(device, color_format, kDepthFormat);
   if (!pass) return pass.error();
   r->mesh_pass_ = std::move(*pass);
+  auto culling = LightCulling::create(device);
+  if (!culling) return culling.error();
+  r->light_culling_ = std::move(*culling);
+  auto shadows = ShadowPass::create(device);
+  if (!shadows) return shadows.error();
+  r->shadow_pass_ = std::move(*shadows);
   for (auto& ubo : r->view_uniforms_)
     ubo = device.create_buffer({sizeof(shader::ViewUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
                                 gpu::MemoryUsage::upload, "view uniforms"});
@@ -46,20 +53,20 @@ graph::TextureHandle import_target(FrameGraph& frame, const FrameTarget& target,
 graph::TextureHandle ForwardRenderer::add_passes(FrameGraph& frame, std::uint32_t slot, const DrawList& draws,
                                                const Camera& camera, const Lighting& lighting,
                                                graph::TextureHandle target, VkExtent2D extent) {
-  shader::ViewUniforms view{};
-  view.view_proj = camera.view_projection(float(extent.width) / float(extent.height));
-  // Only what the camera can see reaches the GPU: on a CPU rasteriser every
-  // vertex costs, and a location seen from inside is mostly behind the camera.
-  std::vector<DrawItem>& visible = visible_[slot];
-  draws.cull(Frustum::from_matrix(view.view_proj), visible);
-  view.camera_position = glm::vec4(camera.position, 1.0f);
-  view.sun_direction = glm::vec4(glm::normalize(lighting.sun_direction), 0.0f);
-  view.sun_radiance = glm::vec4(lighting.sun_radiance, 0.0f);
-  view.ambient_sky = glm::vec4(lighting.ambient_sky, 0.0f);
-  view.ambient_ground = glm::vec4(lighting.ambient_ground, 0.0f);
-  std::memcpy(view_uniforms_[slot].mapped(), &view, sizeof view);
+  // Lighting (owned by the lights work): view constants, light culling and shadow cascades.
+  const LightingPasses lit = add_lighting_passes(frame, slot, draws, camera, lighting, extent);
+  MeshFrameBindings bindings;
+  bindings.view_uniforms = view_uniforms_[slot].handle;
+  bindings.lights = light_culling_->lights(slot);
+  bindings.shadow_sampler = shadow_pass_->sampler();
+  bindings.shadow_layout = graph::usage_access(graph::Usage::sampled, graph::QueueKind::raster,
+                                               graph::ResourceKind::texture, ShadowPass::kFormat).layout;
+  // Only what the camera can see reaches the forward pass (casters outside
+  // the view still reach the shadow pass): on a CPU rasteriser every vertex
+  // costs, and a location seen from inside is mostly behind the camera.
+  std::vector<const DrawItem*>& visible = visible_[slot];
+  cull_draws(ordered_, Frustum::from_matrix(camera.view_projection(float(extent.width) / float(extent.height))), visible);
 
-  VkBuffer ubo = view_uniforms_[slot].handle;
   frame.add_pass(
       "forward", graph::QueueKind::raster,
       [&](graph::PassBuilder& pass) {
@@ -67,9 +74,16 @@ graph::TextureHandle ForwardRenderer::add_passes(FrameGraph& frame, std::uint32_
         depth.clear = graph::ClearValue::depth_stencil(0.0f);  // reverse-Z: far is 0
         graph::TextureHandle depth_buffer = pass.create_texture("depth", depth);
         pass.write(depth_buffer, graph::Usage::depth_attachment);
+        if (lit.clusters.valid()) pass.read(lit.clusters, graph::Usage::storage_read, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT);
+        pass.read(lit.shadow_atlas, graph::Usage::sampled);
         target = pass.write(target, graph::Usage::color_attachment);
       },
-      [this, &visible, ubo](PassContext& ctx) { mesh_pass_->record(ctx.cmd, visible, ubo, ctx.extent); });
+      [this, bindings, lit, &visible](PassContext& ctx) {
+        MeshFrameBindings b = bindings;
+        b.clusters = lit.clusters.valid() ? ctx.buffer(lit.clusters) : b.lights;  // unread with clustering off
+        b.shadow_atlas = ctx.view(lit.shadow_atlas);
+        mesh_pass_->record(ctx.cmd, visible, b, ctx.extent);
+      });
   return target;
 }
 
@@ -87,6 +101,7 @@ Result<ImageRgba8> render_offscreen(gpu::Device& device, const DrawList& draws, 
   constexpr VkFormat kFormat = VK_FORMAT_R8G8B8A8_SRGB;
   auto renderer = ForwardRenderer::create(device, kFormat);
   if (!renderer) return renderer.error();
+  (*renderer)->set_clustered_lights(options.clustered_lights);
   gpu::Image color = create_color_target(device, kFormat, extent, "offscreen colour");
   Readback readback = make_readback(device, kFormat, extent);
 

@@ -1,5 +1,6 @@
 #include "kagami/render/gpu_model.h"
 
+#include <map>
 #include <span>
 
 #include "kagami/core/strings.h"
@@ -22,28 +23,31 @@ GpuModel upload_model(gpu::Device& device, const asset::ModelData& model) {
   gpu_model.instances = model.instances;
   const std::string stem = model.source.filename().string();
 
-  // Only images some material samples as colour are uploaded for now; each is
-  // uploaded once however many materials use it.
-  std::vector<std::int32_t> texture_of_image(model.images.size(), -1);
+  // Each image is uploaded once per colour space it is sampled in (base
+  // colour and emissive as sRGB, metal-rough and normals as linear data).
+  std::map<std::pair<std::uint32_t, bool>, std::int32_t> texture_of_image;
+  auto texture = [&](const std::optional<asset::TextureRef>& ref) -> std::int32_t {
+    if (!ref) return -1;
+    auto [it, added] = texture_of_image.try_emplace({ref->image, ref->srgb}, std::int32_t(gpu_model.textures.size()));
+    if (added) {
+      const ImageRgba8& pixels = model.images[ref->image].image;
+      gpu_model.textures.push_back(gpu::upload_texture_rgba8(device, std::uint32_t(pixels.width),
+                                                             std::uint32_t(pixels.height), pixels.pixels, ref->srgb,
+                                                             cat(stem, " image ", ref->image)));
+    }
+    return it->second;
+  };
   for (const auto& m : model.materials) {
     GpuMaterial g;
     g.base_color_factor = m.base_color_factor;
     g.metallic = m.metallic_factor;
     g.roughness = m.roughness_factor;
     g.alpha_cutoff = m.alpha_mode == asset::AlphaMode::mask ? m.alpha_cutoff : -1.0f;
+    g.alpha_blend = m.alpha_mode == asset::AlphaMode::blend;
     g.double_sided = m.double_sided;
     g.emissive = m.emissive_factor;
-    if (m.base_color_texture) {
-      std::uint32_t image = m.base_color_texture->image;
-      if (texture_of_image[image] < 0) {
-        const ImageRgba8& pixels = model.images[image].image;
-        texture_of_image[image] = std::int32_t(gpu_model.textures.size());
-        gpu_model.textures.push_back(gpu::upload_texture_rgba8(
-            device, std::uint32_t(pixels.width), std::uint32_t(pixels.height), pixels.pixels, true,
-            cat(stem, " image ", image)));
-      }
-      g.base_color_texture = texture_of_image[image];
-    }
+    g.textures = {texture(m.base_color_texture), texture(m.metal_rough_texture), texture(m.normal_texture),
+                  texture(m.emissive_texture)};
     gpu_model.materials.push_back(g);
   }
 

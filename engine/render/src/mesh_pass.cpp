@@ -4,17 +4,31 @@
 #include <tuple>
 
 #include "kagami/gpu/pipeline.h"
+#include "kagami/core/strings.h"
 #include "kagami/gpu/upload.h"
 #include "kagami/render/shader_paths.h"
 
 namespace kagami::render {
+namespace {
+
+constexpr std::uint32_t kBindingCount = 8;
+constexpr std::uint32_t kFlagBlend = 1, kFlagNormalMap = 2;  // mesh.frag's DrawPush.material.w
+
+}  // namespace
 
 Result<std::unique_ptr<MeshPass>> MeshPass::create(gpu::Device& device, VkFormat color_format, VkFormat depth_format) {
   std::unique_ptr<MeshPass> pass(new MeshPass(device));
+  constexpr VkShaderStageFlags fragment = VK_SHADER_STAGE_FRAGMENT_BIT;
   pass->set_layout_ = gpu::create_set_layout(
       device,
-      {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT},
-       {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT}},
+      {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_VERTEX_BIT | fragment},
+       {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, fragment},
+       {2, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, fragment},
+       {3, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, fragment},
+       {4, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, fragment},
+       {5, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, fragment},
+       {6, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, fragment},
+       {7, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, fragment}},
       /*push=*/true, "mesh view set");
   pass->layout_ = gpu::create_pipeline_layout(
       device,
@@ -23,7 +37,6 @@ Result<std::unique_ptr<MeshPass>> MeshPass::create(gpu::Device& device, VkFormat
       "mesh layout");
 
   gpu::GraphicsPipelineDesc desc;
-  desc.name = "mesh";
   desc.vertex_shader = shader_path("mesh.vert");
   desc.fragment_shader = shader_path("mesh.frag");
   desc.layout = pass->layout_;
@@ -35,14 +48,16 @@ Result<std::unique_ptr<MeshPass>> MeshPass::create(gpu::Device& device, VkFormat
   };
   desc.color_formats = {color_format};
   desc.depth_format = depth_format;
-  auto culled = gpu::create_graphics_pipeline(device, desc);
-  if (!culled) return culled.error();
-  pass->pipeline_culled_ = *culled;
-  desc.name = "mesh double-sided";
-  desc.cull = VK_CULL_MODE_NONE;
-  auto double_sided = gpu::create_graphics_pipeline(device, desc);
-  if (!double_sided) return double_sided.error();
-  pass->pipeline_double_sided_ = *double_sided;
+  for (int blended = 0; blended < 2; ++blended)
+    for (int double_sided = 0; double_sided < 2; ++double_sided) {
+      desc.name = cat("mesh", blended ? " blended" : "", double_sided ? " double-sided" : "");
+      desc.cull = double_sided ? VK_CULL_MODE_NONE : VK_CULL_MODE_BACK_BIT;
+      desc.blend = blended ? gpu::BlendMode::alpha : gpu::BlendMode::opaque;
+      desc.depth_write = !blended;
+      auto pipeline = gpu::create_graphics_pipeline(device, desc);
+      if (!pipeline) return pipeline.error();
+      pass->pipelines_[blended][double_sided] = *pipeline;
+    }
 
   VkSamplerCreateInfo sampler{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
   sampler.magFilter = VK_FILTER_LINEAR;
@@ -56,70 +71,92 @@ Result<std::unique_ptr<MeshPass>> MeshPass::create(gpu::Device& device, VkFormat
 
   const std::array<std::uint8_t, 4> white = {255, 255, 255, 255};
   pass->white_ = gpu::upload_texture_rgba8(device, 1, 1, white, true, "default white");
+  const std::array<std::uint8_t, 4> flat = {128, 128, 255, 255};
+  pass->flat_normal_ = gpu::upload_texture_rgba8(device, 1, 1, flat, false, "default normal");
   return pass;
 }
 
 MeshPass::~MeshPass() {
   VkDevice vk = device_.vk();
-  auto objects = std::make_tuple(set_layout_, layout_, pipeline_culled_, pipeline_double_sided_, sampler_);
+  auto objects = std::make_tuple(set_layout_, layout_, pipelines_, sampler_);
   device_.retire([vk, objects] {
-    auto [set_layout, layout, culled, double_sided, sampler] = objects;
-    vkDestroyPipeline(vk, culled, nullptr);
-    vkDestroyPipeline(vk, double_sided, nullptr);
+    auto [set_layout, layout, pipelines, sampler] = objects;
+    for (const auto& row : pipelines)
+      for (VkPipeline p : row) vkDestroyPipeline(vk, p, nullptr);
     vkDestroyPipelineLayout(vk, layout, nullptr);
     vkDestroyDescriptorSetLayout(vk, set_layout, nullptr);
     vkDestroySampler(vk, sampler, nullptr);
   });
   device_.retire(white_);
+  device_.retire(flat_normal_);
 }
 
-void MeshPass::record(VkCommandBuffer cmd, std::span<const DrawItem> draws, VkBuffer view_uniforms,
+VkPipeline MeshPass::pipeline(const GpuMaterial& material) const {
+  return pipelines_[material.alpha_blend ? 1 : 0][material.double_sided ? 1 : 0];
+}
+
+void MeshPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> draws, const MeshFrameBindings& frame,
                       VkExtent2D extent) const {
   VkViewport viewport{0.0f, 0.0f, float(extent.width), float(extent.height), 0.0f, 1.0f};
   VkRect2D scissor{{0, 0}, extent};
   vkCmdSetViewport(cmd, 0, 1, &viewport);
   vkCmdSetScissor(cmd, 0, 1, &scissor);
 
-  VkDescriptorBufferInfo view_info{view_uniforms, 0, sizeof(shader::ViewUniforms)};
-  VkPipeline bound = VK_NULL_HANDLE;
-  VkImageView bound_texture = VK_NULL_HANDLE;
-  bool descriptors_pushed = false;
-  for (const DrawItem& draw : draws) {
-    const GpuMaterial& material = draw.material;
-    VkPipeline pipeline = material.double_sided ? pipeline_double_sided_ : pipeline_culled_;
-    if (pipeline != bound) {
-      vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
-      bound = pipeline;
+  const VkDescriptorBufferInfo buffers[3] = {{frame.view_uniforms, 0, sizeof(shader::ViewUniforms)},
+                                             {frame.lights, 0, VK_WHOLE_SIZE},
+                                             {frame.clusters, 0, VK_WHOLE_SIZE}};
+  std::array<VkDescriptorImageInfo, kTextureSlots + 1> images{};
+  images[kTextureSlots] = {frame.shadow_sampler, frame.shadow_atlas, frame.shadow_layout};
+  std::array<VkWriteDescriptorSet, kBindingCount> writes{};
+  for (std::uint32_t b = 0; b < kBindingCount; ++b) {
+    writes[b] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+    writes[b].dstBinding = b;
+    writes[b].descriptorCount = 1;
+    if (b == 0) {
+      writes[b].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+      writes[b].pBufferInfo = &buffers[0];
+    } else if (b <= kTextureSlots + 1) {
+      writes[b].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+      writes[b].pImageInfo = &images[b - 1];
+    } else {
+      writes[b].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+      writes[b].pBufferInfo = &buffers[b - kTextureSlots - 1];
     }
-    VkImageView texture = draw.base_color ? draw.base_color : white_.view;
-    if (!descriptors_pushed || texture != bound_texture) {
-      VkDescriptorImageInfo image_info{sampler_, texture, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-      std::array<VkWriteDescriptorSet, 2> writes{};
-      writes[0] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-      writes[0].dstBinding = 0;
-      writes[0].descriptorCount = 1;
-      writes[0].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
-      writes[0].pBufferInfo = &view_info;
-      writes[1] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-      writes[1].dstBinding = 1;
-      writes[1].descriptorCount = 1;
-      writes[1].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-      writes[1].pImageInfo = &image_info;
-      // Both pipelines share one layout, so pushed descriptors survive pipeline switches.
+  }
+
+  VkPipeline bound = VK_NULL_HANDLE;
+  std::array<VkImageView, kTextureSlots> bound_textures{};
+  bool descriptors_pushed = false;
+  for (const DrawItem* draw : draws) {
+    const GpuMaterial& material = draw->material;
+    VkPipeline p = pipeline(material);
+    if (p != bound) {
+      vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, p);
+      bound = p;
+    }
+    if (!descriptors_pushed || draw->textures != bound_textures) {
+      for (std::size_t slot = 0; slot < kTextureSlots; ++slot) {
+        VkImageView fallback = slot == std::size_t(TextureSlot::normal) ? flat_normal_.view : white_.view;
+        images[slot] = {sampler_, draw->textures[slot] ? draw->textures[slot] : fallback,
+                        VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+      }
+      // Every pipeline shares one layout, so pushed descriptors survive pipeline switches.
       device_.push_descriptors(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, writes);
-      bound_texture = texture;
+      bound_textures = draw->textures;
       descriptors_pushed = true;
     }
+    std::uint32_t flags = (material.alpha_blend ? kFlagBlend : 0u) |
+                          (draw->textures[std::size_t(TextureSlot::normal)] ? kFlagNormalMap : 0u);
     shader::DrawPush push;
-    push.model = draw.world;
+    push.model = draw->world;
     push.base_color_factor = material.base_color_factor;
-    push.material = {material.metallic, material.roughness, material.alpha_cutoff, 0.0f};
+    push.material = {material.metallic, material.roughness, material.alpha_cutoff, float(flags)};
     push.emissive = glm::vec4(material.emissive, 0.0f);
     vkCmdPushConstants(cmd, layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof push, &push);
     VkDeviceSize offset = 0;
-    vkCmdBindVertexBuffers(cmd, 0, 1, &draw.mesh->vertices.handle, &offset);
-    vkCmdBindIndexBuffer(cmd, draw.mesh->indices.handle, 0, VK_INDEX_TYPE_UINT32);
-    vkCmdDrawIndexed(cmd, draw.mesh->index_count, 1, 0, 0, 0);
+    vkCmdBindVertexBuffers(cmd, 0, 1, &draw->mesh->vertices.handle, &offset);
+    vkCmdBindIndexBuffer(cmd, draw->mesh->indices.handle, 0, VK_INDEX_TYPE_UINT32);
+    vkCmdDrawIndexed(cmd, draw->mesh->index_count, 1, 0, 0, 0);
   }
 }
 

@@ -41,6 +41,24 @@ Lighting scene_lighting(const scene::Environment& environment) {
   return l;
 }
 
+Lighting scene_lighting(const scene::Scene& scene) {
+  Lighting l = scene_lighting(scene.environment);
+  const float exposure = std::exp2(scene.environment.exposure);
+  for (const scene::WorldLight& w : scene::world_lights(scene)) {
+    if (w.type == scene::LightType::directional) continue;
+    PunctualLight p;
+    p.spot = w.type == scene::LightType::spot;
+    p.position = w.position;
+    p.direction = w.direction;
+    p.radiant_intensity = w.color * w.intensity * exposure;
+    p.range = w.range;
+    p.inner_cone = w.inner_cone;
+    p.outer_cone = w.outer_cone;
+    l.lights.push_back(p);
+  }
+  return l;
+}
+
 std::vector<Camera> survey_cameras(const Aabb& bounds, float aspect) {
   std::vector<Camera> cameras;
   cameras.push_back(frame_bounds(bounds, aspect, {-0.55f, -0.6f, -0.6f}));  // establishing, from above

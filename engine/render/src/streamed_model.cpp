@@ -80,9 +80,12 @@ StreamedModel::StreamedModel(gpu::Device& device, asset::CookedModel cooked, std
     g.metallic = m.metallic_factor;
     g.roughness = m.roughness_factor;
     g.alpha_cutoff = m.alpha_mode == asset::AlphaMode::mask ? m.alpha_cutoff : -1.0f;
+    g.alpha_blend = m.alpha_mode == asset::AlphaMode::blend;
     g.double_sided = m.double_sided;
     g.emissive = m.emissive_factor;
-    if (m.base_color_texture) g.base_color_texture = std::int32_t(*m.base_color_texture);
+    auto index = [](const std::optional<std::uint32_t>& t) { return t ? std::int32_t(*t) : -1; };
+    g.textures = {index(m.base_color_texture), index(m.metal_rough_texture), index(m.normal_texture),
+                  index(m.emissive_texture)};
     model_.materials.push_back(g);
   }
   for (const asset::CookedInstance& i : cooked_.instances()) {

@@ -14,9 +14,10 @@ namespace kagami::render {
 struct DrawItem {
   const GpuMesh* mesh = nullptr;
   GpuMaterial material;
-  VkImageView base_color = VK_NULL_HANDLE;  // null: the pass's white default
+  // By TextureSlot; null: the pass's default for the slot.
+  std::array<VkImageView, kTextureSlots> textures{};
   glm::mat4 world{1.0f};
-  Aabb bounds;  // world space
+  Aabb world_bounds;  // the mesh's box, placed
 };
 
 struct MaterialPatch {
@@ -32,11 +33,11 @@ class DrawList {
   // Every instance of `model`, placed by `world`, with optional per-material patches.
   void add_model(const GpuModel& model, const glm::mat4& world = glm::mat4(1.0f),
                  std::span<const MaterialPatch> patches = {});
-  // Orders draws by pipeline (culling mode) then texture.
+  // Opaque and masked draws first, ordered by pipeline (culling mode) then
+  // textures; alpha-blended draws last (the renderer orders those back to
+  // front for each view).
   void sort();
   void clear() { items_.clear(); triangles_ = 0; }
-  // The items whose bounds meet `frustum`, in this list's order, into `visible`.
-  void cull(const Frustum& frustum, std::vector<DrawItem>& visible) const;
 
   std::span<const DrawItem> items() const { return items_; }
   std::uint64_t triangles() const { return triangles_; }
@@ -47,6 +48,9 @@ class DrawList {
   std::uint64_t triangles_ = 0;
   Aabb bounds_;
 };
+
+// The draws whose world bounds meet `frustum`, in order, into `visible`.
+void cull_draws(std::span<const DrawItem* const> draws, const Frustum& frustum, std::vector<const DrawItem*>& visible);
 
 // A list with every instance of one model at its own placement.
 DrawList draw_model(const GpuModel& model);

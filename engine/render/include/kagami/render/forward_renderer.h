@@ -1,7 +1,8 @@
 #pragma once
-// Draws a DrawList (one model, or a whole scene) lit by a sun and a
-// sky/ground ambient. Every frame is a render graph: a forward pass into the
-// target, plus a read-back pass when rendering offscreen.
+// Draws a DrawList (one model, or a whole scene) lit by a sun with cascaded
+// shadows, point and spot lights (clustered) and a sky/ground ambient. Every
+// frame is a render graph: light culling (compute), the shadow cascades, a
+// forward pass into the target, plus a read-back pass when rendering offscreen.
 #include <array>
 #include <memory>
 
@@ -11,7 +12,9 @@
 #include "kagami/render/frame_target.h"
 #include "kagami/render/draw_list.h"
 #include "kagami/render/graph_executor.h"
+#include "kagami/render/light_culling.h"
 #include "kagami/render/mesh_pass.h"
+#include "kagami/render/shadow_pass.h"
 
 namespace kagami::render {
 
@@ -21,6 +24,8 @@ struct Lighting {
   glm::vec3 ambient_sky{0.30f, 0.34f, 0.42f};
   glm::vec3 ambient_ground{0.12f, 0.10f, 0.09f};
   glm::vec4 clear_color{0.06f, 0.07f, 0.09f, 1.0f};
+  std::vector<PunctualLight> lights;  // point and spot lights, world space
+  bool sun_shadows = true;            // cascaded shadows when the sun is up and lit
 };
 
 class ForwardRenderer {
@@ -39,6 +44,10 @@ class ForwardRenderer {
   Result<void> record(VkCommandBuffer cmd, std::uint32_t slot, const DrawList& draws, const Camera& camera,
                       const Lighting& lighting, const FrameTarget& target);
 
+  // Off: the forward pass loops over every light per pixel (for comparison).
+  void set_clustered_lights(bool on) { clustered_lights_ = on; }
+  ShadowSettings& shadow_settings() { return shadow_settings_; }
+
   GraphExecutor& executor() { return executor_; }
   FrameGraph& frame_graph() { return frame_; }
 
@@ -48,9 +57,23 @@ class ForwardRenderer {
   gpu::Device& device_;
   GraphExecutor executor_;
   FrameGraph frame_;
+  // Fills the view uniforms and adds the passes the forward pass reads
+  // (light culling, shadow cascades); returns what it binds.
+  struct LightingPasses {
+    graph::BufferHandle clusters;  // null with clustering off
+    graph::TextureHandle shadow_atlas;
+  };
+  LightingPasses add_lighting_passes(FrameGraph& frame, std::uint32_t slot, const DrawList& draws,
+                                     const Camera& camera, const Lighting& lighting, VkExtent2D extent);
+
   std::unique_ptr<MeshPass> mesh_pass_;
+  std::unique_ptr<LightCulling> light_culling_;
+  std::unique_ptr<ShadowPass> shadow_pass_;
+  ShadowSettings shadow_settings_;
+  bool clustered_lights_ = true;
+  std::vector<const DrawItem*> ordered_;  // this frame's draws: opaque, then blended back to front
   std::array<gpu::Buffer, gpu::FrameRing::kSlots> view_uniforms_;
-  std::array<std::vector<DrawItem>, gpu::FrameRing::kSlots> visible_;  // the draws inside the view, per slot
+  std::array<std::vector<const DrawItem*>, gpu::FrameRing::kSlots> visible_;  // the draws inside the view, per slot
 };
 
 // An image to render into offscreen and read back.
@@ -61,6 +84,7 @@ graph::TextureHandle import_target(FrameGraph& frame, const FrameTarget& target,
 struct OffscreenOptions {
   graph::CompileOptions compile;  // culling, aliasing or batching off
   std::uint32_t frames = 1;       // frames rendered; the last is read back (2+: GPU timings of the graph)
+  bool clustered_lights = true;   // false: every light evaluated per pixel
 };
 
 // What the last frame's graph looked like and cost, for `kagami graph`.

@@ -1,6 +1,7 @@
 #pragma once
 // A model resident on the GPU: one vertex and index buffer per mesh, one
 // texture per image, and per-material draw constants.
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -17,6 +18,10 @@ struct GpuMesh {
   Aabb bounds;  // object space, for culling
 };
 
+// Texture slots of a material, as mesh.frag binds them (bindings 1 to 4).
+enum class TextureSlot : std::uint32_t { base_color, metal_rough, normal, emissive };
+inline constexpr std::size_t kTextureSlots = 4;
+
 struct GpuMaterial {
   glm::vec4 base_color_factor{1.0f};
   float metallic = 0.0f;
@@ -24,7 +29,10 @@ struct GpuMaterial {
   float alpha_cutoff = -1.0f;  // < 0: opaque
   glm::vec3 emissive{0.0f};
   bool double_sided = false;
-  std::int32_t base_color_texture = -1;  // index into GpuModel::textures, -1: white
+  bool alpha_blend = false;  // drawn after opaque geometry, back to front
+  // Indices into GpuModel::textures by TextureSlot; -1: the pass's default
+  // (white, or a flat normal).
+  std::array<std::int32_t, kTextureSlots> textures{-1, -1, -1, -1};
 };
 
 struct GpuModel {

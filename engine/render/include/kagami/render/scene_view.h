@@ -20,6 +20,10 @@ using ResidentModelFn = std::function<const GpuModel*(std::string_view asset_id)
 // material overrides. Returns how many mesh entities were skipped.
 std::size_t add_scene_draws(DrawList& draws, const scene::Scene& scene, const ResidentModelFn& resident);
 
+// The sky as sun and ambient, and the scene's point and spot lights (their
+// intensities scaled by the environment's exposure). Directional light
+// entities are not used yet: the sky's sun is the one directional light.
+Lighting scene_lighting(const scene::Scene& scene);
 Lighting scene_lighting(const scene::Environment& environment);
 
 // Viewpoints over the scene's bounds for looking at a location: a high

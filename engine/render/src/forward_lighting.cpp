@@ -1,0 +1,78 @@
+// The passes before the forward pass and the per-view constants they share:
+// draw order (blended draws back to front), the light buffer and its culling
+// pass, and the sun's shadow cascades.
+#include <algorithm>
+#include <cstring>
+
+#include "kagami/core/light_clusters.h"
+#include "kagami/graph/usage.h"
+#include "kagami/render/forward_renderer.h"
+
+namespace kagami::render {
+namespace {
+
+bool sun_casts_shadows(const Lighting& lighting) {
+  glm::vec3 radiance = lighting.sun_radiance;
+  return lighting.sun_shadows && lighting.sun_direction.y < 0.0f && std::max({radiance.r, radiance.g, radiance.b}) > 0.0f;
+}
+
+}  // namespace
+
+ForwardRenderer::LightingPasses ForwardRenderer::add_lighting_passes(FrameGraph& frame, std::uint32_t slot,
+                                                                     const DrawList& draws, const Camera& camera,
+                                                                     const Lighting& lighting, VkExtent2D extent) {
+  const float aspect = float(extent.width) / float(extent.height);
+  shader::ViewUniforms view{};
+  view.view_proj = camera.view_projection(aspect);
+  view.view = camera.view();
+  view.camera_position = glm::vec4(camera.position, 1.0f);
+  const glm::vec3 sun_direction = glm::normalize(lighting.sun_direction);
+  view.sun_direction = glm::vec4(sun_direction, 0.0f);
+  view.sun_radiance = glm::vec4(lighting.sun_radiance, 0.0f);
+  view.ambient_sky = glm::vec4(lighting.ambient_sky, 0.0f);
+  view.ambient_ground = glm::vec4(lighting.ambient_ground, 0.0f);
+
+  // Opaque and masked draws keep the list's order; blended ones go last, farthest first.
+  ordered_.clear();
+  for (const DrawItem& item : draws.items())
+    if (!item.material.alpha_blend) ordered_.push_back(&item);
+  const std::size_t opaque = ordered_.size();
+  for (const DrawItem& item : draws.items())
+    if (item.material.alpha_blend) ordered_.push_back(&item);
+  auto distance2 = [&](const DrawItem* d) {
+    glm::vec3 center = d->world_bounds.valid() ? d->world_bounds.center() : glm::vec3(d->world[3]);
+    glm::vec3 to = center - camera.position;
+    return glm::dot(to, to);
+  };
+  std::stable_sort(ordered_.begin() + std::ptrdiff_t(opaque), ordered_.end(),
+                   [&](const DrawItem* a, const DrawItem* b) { return distance2(a) > distance2(b); });
+
+  const ClusterGrid grid = make_cluster_grid(camera.fov_y, aspect, camera.near_plane, camera.far_plane);
+  view.cluster_params = {grid.near_plane, grid.far_plane, grid.tan_half_x, grid.tan_half_y};
+  const std::uint32_t light_count = light_culling_->upload(slot, lighting.lights);
+  view.light_info = {light_count, clustered_lights_ ? 1u : 0u, 0u, 0u};
+
+  const bool shadows = sun_casts_shadows(lighting);
+  ShadowCascades cascades;
+  if (shadows) {
+    CascadeView cascade_view{camera.position, glm::normalize(camera.target - camera.position), camera.up,
+                             grid.tan_half_x, grid.tan_half_y};
+    cascades = fit_cascades(cascade_view, camera.near_plane, camera.far_plane, sun_direction, shadow_settings_,
+                            draws.bounds());
+    for (std::size_t i = 0; i < KAGAMI_SHADOW_CASCADES; ++i) {
+      view.shadow_view_proj[i] = cascades.cascades[i].view_proj;
+      view.cascade_far[int(i)] = cascades.far_depth[i];
+      view.cascade_texel[int(i)] = cascades.cascades[i].texel_size;
+    }
+    view.shadow_params = {1.0f, shadow_settings_.normal_offset, shadow_settings_.depth_bias, shadow_settings_.blend_band};
+  }
+  std::memcpy(view_uniforms_[slot].mapped(), &view, sizeof view);
+
+  LightingPasses passes;
+  if (clustered_lights_) passes.clusters = light_culling_->add_pass(frame, slot, view_uniforms_[slot].handle);
+  passes.shadow_atlas =
+      shadow_pass_->add_pass(frame, ordered_, shadows ? &cascades : nullptr, shadow_settings_.resolution);
+  return passes;
+}
+
+}  // namespace kagami::render

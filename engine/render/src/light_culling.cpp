@@ -1,0 +1,97 @@
+#include "kagami/render/light_culling.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <tuple>
+
+#include "kagami/gpu/pipeline.h"
+#include "kagami/render/shader_paths.h"
+
+namespace kagami::render {
+
+float effective_range(const PunctualLight& light) {
+  if (light.range > 0.0f) return light.range;
+  float peak = std::max({light.radiant_intensity.r, light.radiant_intensity.g, light.radiant_intensity.b});
+  return std::clamp(std::sqrt(peak / kLightCutoff), 0.01f, 10000.0f);
+}
+
+shader::GpuLight pack_light(const PunctualLight& light) {
+  shader::GpuLight g{};
+  g.position_range = glm::vec4(light.position, effective_range(light));
+  g.color_type = glm::vec4(light.radiant_intensity, light.spot ? 1.0f : 0.0f);
+  float outer = std::clamp(light.outer_cone, 0.0f, 1.5707964f);
+  float inner = std::clamp(light.inner_cone, 0.0f, outer);
+  g.direction_cos = glm::vec4(glm::normalize(light.direction), light.spot ? std::cos(outer) : -1.0f);
+  g.spot = glm::vec4(std::cos(inner), std::sin(outer), 0.0f, 0.0f);
+  return g;
+}
+
+Result<std::unique_ptr<LightCulling>> LightCulling::create(gpu::Device& device) {
+  std::unique_ptr<LightCulling> c(new LightCulling(device));
+  c->set_layout_ = gpu::create_set_layout(device,
+                                          {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT},
+                                           {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT},
+                                           {2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT}},
+                                          /*push=*/true, "light cull set");
+  c->layout_ = gpu::create_pipeline_layout(device, {{c->set_layout_}, {}}, "light cull layout");
+  auto pipeline = gpu::create_compute_pipeline(device, {"light cull", shader_path("light_cull.comp"), c->layout_});
+  if (!pipeline) return pipeline.error();
+  c->pipeline_ = *pipeline;
+  return c;
+}
+
+LightCulling::~LightCulling() {
+  VkDevice vk = device_.vk();
+  auto objects = std::make_tuple(set_layout_, layout_, pipeline_);
+  device_.retire([vk, objects] {
+    auto [set_layout, layout, pipeline] = objects;
+    vkDestroyPipeline(vk, pipeline, nullptr);
+    vkDestroyPipelineLayout(vk, layout, nullptr);
+    vkDestroyDescriptorSetLayout(vk, set_layout, nullptr);
+  });
+  for (auto& buffer : lights_)
+    if (buffer.handle) device_.retire(buffer);
+}
+
+std::uint32_t LightCulling::upload(std::uint32_t slot, std::span<const PunctualLight> lights) {
+  gpu::Buffer& buffer = lights_[slot];
+  const VkDeviceSize needed = std::max<VkDeviceSize>(lights.size(), 64) * sizeof(shader::GpuLight);
+  if (buffer.size < needed) {
+    if (buffer.handle) device_.retire(buffer);
+    buffer = device_.create_buffer({std::max(needed, buffer.size * 2), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
+                                    gpu::MemoryUsage::upload, "lights"});
+  }
+  auto* out = static_cast<shader::GpuLight*>(buffer.mapped());
+  for (std::size_t i = 0; i < lights.size(); ++i) out[i] = pack_light(lights[i]);
+  return std::uint32_t(lights.size());
+}
+
+graph::BufferHandle LightCulling::add_pass(FrameGraph& frame, std::uint32_t slot, VkBuffer view_uniforms) {
+  VkBuffer lights = lights_[slot].handle;
+  frame.add_pass(
+      "light culling", graph::QueueKind::compute,
+      [&](graph::PassBuilder& pass) {
+        clusters_ = pass.write(pass.create_buffer("light clusters", {kClusterBytes}), graph::Usage::storage_write);
+      },
+      // The handle is read when the pass records: setup has filled it by then.
+      [this, view_uniforms, lights](PassContext& ctx) {
+        VkDescriptorBufferInfo infos[3] = {{view_uniforms, 0, sizeof(shader::ViewUniforms)},
+                                           {lights, 0, VK_WHOLE_SIZE},
+                                           {ctx.buffer(clusters_), 0, VK_WHOLE_SIZE}};
+        std::array<VkWriteDescriptorSet, 3> writes{};
+        for (std::uint32_t i = 0; i < 3; ++i) {
+          writes[i] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+          writes[i].dstBinding = i;
+          writes[i].descriptorCount = 1;
+          writes[i].descriptorType = i == 0 ? VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER : VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+          writes[i].pBufferInfo = &infos[i];
+        }
+        vkCmdBindPipeline(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline_);
+        device_.push_descriptors(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, layout_, 0, writes);
+        vkCmdDispatch(ctx.cmd, (KAGAMI_CLUSTER_COUNT + KAGAMI_CLUSTER_GROUP - 1) / KAGAMI_CLUSTER_GROUP, 1, 1);
+      });
+  return clusters_;
+}
+
+}  // namespace kagami::render

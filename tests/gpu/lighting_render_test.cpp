@@ -1,0 +1,254 @@
+// Lights and shadows as a viewer sees them: a point and a spot light light
+// the ground where they should and nowhere else, clustered culling gives the
+// same image as evaluating every light per pixel, and the ground under an
+// occluder is darker in the sun than the ground beside it.
+#include <random>
+
+#include "gpu_fixture.h"
+#include "kagami/core/image.h"
+#include "kagami/render/forward_renderer.h"
+
+namespace kagami {
+namespace {
+
+void add_face(asset::MeshData& mesh, glm::vec3 center, glm::vec3 u, glm::vec3 v) {
+  const glm::vec3 normal = glm::normalize(glm::cross(u, v));
+  const auto first = std::uint32_t(mesh.positions.size());
+  const glm::vec2 uvs[4] = {{0, 1}, {1, 1}, {1, 0}, {0, 0}};
+  const glm::vec3 corners[4] = {center - u - v, center + u - v, center + u + v, center - u + v};
+  for (int i = 0; i < 4; ++i) {
+    mesh.positions.push_back(corners[i]);
+    mesh.normals.push_back(normal);
+    mesh.uv0.push_back(uvs[i]);
+    mesh.bounds.extend(corners[i]);
+  }
+  for (std::uint32_t i : {0u, 1u, 2u, 0u, 2u, 3u}) mesh.indices.push_back(first + i);
+}
+
+// A grey 40 m ground square at y = 0 and, when `occluder`, a 2 m cube floating
+// with its bottom 2 m above the ground's centre.
+asset::ModelData test_scene(bool occluder) {
+  asset::ModelData model;
+  asset::MaterialData grey;
+  grey.base_color_factor = glm::vec4(0.6f, 0.6f, 0.6f, 1.0f);
+  grey.metallic_factor = 0.0f;
+  grey.roughness_factor = 0.9f;
+  model.materials.push_back(grey);
+  asset::MeshData ground;
+  add_face(ground, {0, 0, 0}, {20, 0, 0}, {0, 0, -20});
+  model.meshes.push_back(ground);
+  if (occluder) {
+    asset::MeshData cube;
+    const glm::vec3 c{0, 3, 0};
+    for (int axis = 0; axis < 3; ++axis)
+      for (float side : {-1.0f, 1.0f}) {
+        glm::vec3 n(0.0f), u(0.0f), v(0.0f);
+        n[axis] = side;
+        u[(axis + 1) % 3] = 1.0f;
+        v[(axis + 2) % 3] = side;
+        add_face(cube, c + n, u, v);
+      }
+    model.meshes.push_back(cube);
+  }
+  for (std::uint32_t m = 0; m < model.meshes.size(); ++m) {
+    model.instances.push_back({m, glm::mat4(1.0f), "node"});
+    model.bounds.extend(model.meshes[m].bounds.min);
+    model.bounds.extend(model.meshes[m].bounds.max);
+  }
+  return model;
+}
+
+render::Lighting dark() {
+  render::Lighting l;
+  l.sun_radiance = glm::vec3(0.0f);
+  l.ambient_sky = glm::vec3(0.01f);
+  l.ambient_ground = glm::vec3(0.0f);
+  return l;
+}
+
+class LightingRenderTest : public testing::GpuTest {
+ protected:
+  ImageRgba8 render(const asset::ModelData& scene, const render::Camera& camera, const render::Lighting& lighting,
+                    bool clustered, const char* png) {
+    render::GpuModel model = render::upload_model(*device, scene);
+    render::OffscreenOptions options;
+    options.clustered_lights = clustered;
+    auto image = render::render_offscreen(*device, render::draw_model(model), camera, lighting, kExtent, options);
+    render::release_model(*device, model);
+    EXPECT_TRUE(image.ok()) << image.error().message;
+    if (!image) return {};
+    EXPECT_TRUE(write_png(std::filesystem::path(KAGAMI_TEST_OUTPUT_DIR) / png, *image).ok());
+    return *image;
+  }
+
+  // Brightness (sum of sRGB channels) where a world point lands on screen.
+  int brightness_at(const ImageRgba8& image, const render::Camera& camera, glm::vec3 world) const {
+    glm::vec4 clip = camera.view_projection(float(kExtent.width) / float(kExtent.height)) * glm::vec4(world, 1.0f);
+    glm::vec2 ndc = glm::vec2(clip) / clip.w;
+    int x = int((ndc.x * 0.5f + 0.5f) * float(kExtent.width));
+    int y = int((ndc.y * 0.5f + 0.5f) * float(kExtent.height));
+    EXPECT_TRUE(x >= 0 && y >= 0 && x < int(kExtent.width) && y < int(kExtent.height));
+    const std::uint8_t* p = &image.pixels[(std::size_t(y) * image.width + std::size_t(x)) * 4];
+    return int(p[0]) + p[1] + p[2];
+  }
+
+  static constexpr VkExtent2D kExtent{256, 192};
+};
+
+render::Camera top_down() {
+  render::Camera camera;
+  camera.position = {0.0f, 30.0f, 0.01f};
+  camera.target = {0.0f, 0.0f, 0.0f};
+  camera.fov_y = glm::radians(60.0f);
+  camera.near_plane = 0.5f;
+  camera.far_plane = 100.0f;
+  return camera;
+}
+
+TEST_F(LightingRenderTest, PointAndSpotLightsLightTheirOwnPatchOfGround) {
+  render::Lighting lighting = dark();
+  render::PunctualLight point;
+  point.position = {-8.0f, 1.0f, 0.0f};
+  point.radiant_intensity = glm::vec3(1.0f, 0.6f, 0.3f) * 6.0f;
+  point.range = 5.0f;
+  render::PunctualLight spot;
+  spot.spot = true;
+  spot.position = {8.0f, 6.0f, 0.0f};
+  spot.direction = {0.0f, -1.0f, 0.0f};
+  spot.radiant_intensity = glm::vec3(0.3f, 0.6f, 1.0f) * 60.0f;
+  spot.range = 20.0f;
+  spot.inner_cone = glm::radians(10.0f);
+  spot.outer_cone = glm::radians(20.0f);
+  lighting.lights = {point, spot};
+  const render::Camera camera = top_down();
+  ImageRgba8 image = render(test_scene(false), camera, lighting, true, "lighting_point_spot.png");
+  ASSERT_FALSE(image.pixels.empty());
+
+  const int dark_level = brightness_at(image, camera, {0.0f, 0.0f, 0.0f});
+  EXPECT_LT(dark_level, 60) << "between the lights only the faint ambient";
+  EXPECT_GT(brightness_at(image, camera, {-8.0f, 0.0f, 0.0f}), dark_level + 200) << "under the point light";
+  EXPECT_GT(brightness_at(image, camera, {8.0f, 0.0f, 0.0f}), dark_level + 200) << "inside the spot's cone";
+  // The spot's cone (20 degrees from 6 m up) ends about 2.2 m from its axis;
+  // the point light's range ends 5 m away.
+  EXPECT_LT(brightness_at(image, camera, {8.0f, 0.0f, 4.0f}), dark_level + 10) << "outside the cone";
+  EXPECT_LT(brightness_at(image, camera, {-8.0f, 0.0f, 6.0f}), dark_level + 10) << "beyond the point's range";
+}
+
+TEST_F(LightingRenderTest, ClusteredCullingMatchesEveryLightPerPixel) {
+  render::Lighting lighting = dark();
+  std::mt19937 rng(3);
+  std::uniform_real_distribution<float> unit(0.0f, 1.0f);
+  for (int i = 0; i < 300; ++i) {
+    render::PunctualLight l;
+    l.spot = i % 3 == 0;
+    l.position = {unit(rng) * 40.0f - 20.0f, 0.3f + unit(rng) * 4.0f, unit(rng) * 40.0f - 20.0f};
+    l.direction = glm::normalize(glm::vec3(unit(rng) - 0.5f, -1.0f, unit(rng) - 0.5f));
+    l.radiant_intensity = glm::vec3(unit(rng), unit(rng), unit(rng)) * 3.0f;
+    l.range = 1.0f + unit(rng) * 4.0f;
+    l.outer_cone = glm::radians(15.0f + 50.0f * unit(rng));
+    l.inner_cone = l.outer_cone * 0.5f;
+    lighting.lights.push_back(l);
+  }
+  render::Camera camera = top_down();
+  camera.position = {-5.0f, 12.0f, 18.0f};  // oblique: clusters at many depths
+  ImageRgba8 clustered = render(test_scene(true), camera, lighting, true, "lighting_many_clustered.png");
+  ImageRgba8 brute = render(test_scene(true), camera, lighting, false, "lighting_many_brute_force.png");
+  ASSERT_EQ(clustered.pixels.size(), brute.pixels.size());
+  int worst = 0;
+  std::size_t lit = 0;
+  for (std::size_t i = 0; i < clustered.pixels.size(); ++i) {
+    worst = std::max(worst, std::abs(int(clustered.pixels[i]) - int(brute.pixels[i])));
+    if (i % 4 == 0 && clustered.pixels[i] > 40) ++lit;
+  }
+  EXPECT_LE(worst, 1) << "a light missing from a cluster shows as a hard-edged dark block";
+  EXPECT_GT(lit, clustered.pixels.size() / 4 / 10) << "the lights must light a good part of the ground";
+}
+
+TEST_F(LightingRenderTest, TheGroundUnderAnOccluderIsInShadow) {
+  render::Lighting lighting;
+  lighting.sun_direction = glm::normalize(glm::vec3(0.05f, -1.0f, 0.02f));
+  lighting.sun_radiance = glm::vec3(3.0f);
+  lighting.ambient_sky = glm::vec3(0.05f);
+  lighting.ambient_ground = glm::vec3(0.02f);
+  render::Camera camera;
+  camera.position = {0.0f, 10.0f, 15.0f};
+  camera.target = {0.0f, 0.0f, 0.0f};
+  camera.fov_y = glm::radians(60.0f);
+  camera.near_plane = 0.3f;
+  camera.far_plane = 200.0f;
+  ImageRgba8 shadowed = render(test_scene(true), camera, lighting, true, "lighting_shadow.png");
+  lighting.sun_shadows = false;
+  ImageRgba8 unshadowed = render(test_scene(true), camera, lighting, true, "lighting_no_shadow.png");
+  ASSERT_FALSE(shadowed.pixels.empty());
+  ASSERT_FALSE(unshadowed.pixels.empty());
+
+  const glm::vec3 under{0.0f, 0.0f, 0.0f}, beside{5.0f, 0.0f, 2.0f};
+  const int in_shadow = brightness_at(shadowed, camera, under);
+  const int in_sun = brightness_at(shadowed, camera, beside);
+  EXPECT_LT(in_shadow * 2, in_sun) << "under the cube is much darker than open ground";
+  EXPECT_NEAR(brightness_at(unshadowed, camera, under), in_sun, 12) << "without shadows the same spot is lit";
+  EXPECT_NEAR(brightness_at(unshadowed, camera, beside), in_sun, 3) << "shadows do not darken open ground";
+}
+
+// Materials: a normal map tilting the ground's normals away from an overhead
+// sun darkens it; a blended red sheet tints what is behind it; a masked sheet
+// whose alpha is under its cutoff leaves no trace.
+TEST_F(LightingRenderTest, NormalMapsAlphaBlendAndMaskShadeAsTheMaterialsSay) {
+  render::Lighting lighting;
+  lighting.sun_direction = {0.0f, -1.0f, 0.0f};
+  lighting.sun_radiance = glm::vec3(2.0f);
+  lighting.ambient_sky = lighting.ambient_ground = glm::vec3(0.02f);
+  lighting.sun_shadows = false;
+  const render::Camera camera = top_down();
+
+  asset::ModelData flat = test_scene(false);
+  asset::ModelData bumped = flat;
+  // Tangent-space normal tilted 60 degrees from the surface normal: N.L = 0.5.
+  ImageRgba8 normal_image;
+  normal_image.width = normal_image.height = 1;
+  normal_image.pixels = {std::uint8_t(127.5f + 127.5f * 0.866f), 128, std::uint8_t(127.5f + 127.5f * 0.5f), 255};
+  bumped.images.push_back({"tilted normal", normal_image});
+  bumped.materials[0].normal_texture = asset::TextureRef{0, false};
+  const int flat_level = brightness_at(render(flat, camera, lighting, true, "material_flat.png"), camera, {3, 0, 3});
+  const int bumped_level =
+      brightness_at(render(bumped, camera, lighting, true, "material_normal_map.png"), camera, {3, 0, 3});
+  EXPECT_LT(bumped_level + 40, flat_level) << "the tilted normal receives half the sun";
+  EXPECT_GT(bumped_level, 60) << "but still some";
+
+  asset::ModelData sheets = test_scene(false);
+  asset::MaterialData red;
+  red.base_color_factor = {1.0f, 0.0f, 0.0f, 0.5f};
+  red.metallic_factor = 0.0f;
+  red.alpha_mode = asset::AlphaMode::blend;
+  asset::MaterialData masked = red;
+  masked.base_color_factor = {0.0f, 0.0f, 1.0f, 0.3f};
+  masked.alpha_mode = asset::AlphaMode::mask;
+  masked.alpha_cutoff = 0.5f;
+  sheets.materials.push_back(red);
+  sheets.materials.push_back(masked);
+  for (std::uint32_t m : {1u, 2u}) {
+    asset::MeshData sheet;
+    add_face(sheet, {m == 1 ? -6.0f : 6.0f, 2.0f, 0.0f}, {3, 0, 0}, {0, 0, -3});
+    sheet.material = m;
+    sheets.meshes.push_back(sheet);
+    sheets.instances.push_back({std::uint32_t(sheets.meshes.size() - 1), glm::mat4(1.0f), "sheet"});
+  }
+  ImageRgba8 image = render(sheets, camera, lighting, true, "material_blend_mask.png");
+  ImageRgba8 ground = render(flat, camera, lighting, true, "material_ground.png");
+  auto rgb = [&](const ImageRgba8& img, glm::vec3 world) {
+    glm::vec4 clip = camera.view_projection(float(kExtent.width) / float(kExtent.height)) * glm::vec4(world, 1.0f);
+    int x = int((clip.x / clip.w * 0.5f + 0.5f) * float(kExtent.width));
+    int y = int((clip.y / clip.w * 0.5f + 0.5f) * float(kExtent.height));
+    const std::uint8_t* p = &img.pixels[(std::size_t(y) * img.width + std::size_t(x)) * 4];
+    return glm::ivec3(p[0], p[1], p[2]);
+  };
+  glm::ivec3 behind_red = rgb(image, {-6, 2, 0}), open_ground = rgb(ground, {-6, 0, 0});
+  EXPECT_GT(behind_red.r, behind_red.g + 30) << "the sheet tints red";
+  EXPECT_GT(behind_red.g, 30) << "and the ground shows through";
+  EXPECT_LT(behind_red.g, open_ground.g - 20);
+  glm::vec3 delta = glm::vec3(rgb(image, {6, 2, 0}) - rgb(ground, {6, 0, 0}));
+  EXPECT_LE(glm::length(delta), 2.0f) << "the masked sheet is cut away entirely";
+}
+
+}  // namespace
+}  // namespace kagami
