@@ -9,9 +9,12 @@ namespace kagami::render {
 
 Result<std::unique_ptr<ForwardRenderer>> ForwardRenderer::create(gpu::Device& device, VkFormat color_format) {
   std::unique_ptr<ForwardRenderer> r(new ForwardRenderer(device));
-  auto pass = MeshPass::create(device, color_format, kDepthFormat);
+  auto pass = MeshPass::create(device, kHdrFormat, kDepthFormat);
   if (!pass) return pass.error();
   r->mesh_pass_ = std::move(*pass);
+  auto post = PostChain::create(device, color_format);
+  if (!post) return post.error();
+  r->post_chain_ = std::move(*post);
   for (auto& ubo : r->view_uniforms_)
     ubo = device.create_buffer({sizeof(shader::ViewUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
                                 gpu::MemoryUsage::upload, "view uniforms"});
@@ -46,6 +49,12 @@ graph::TextureHandle import_target(FrameGraph& frame, const FrameTarget& target,
 graph::TextureHandle ForwardRenderer::add_passes(FrameGraph& frame, std::uint32_t slot, const DrawList& draws,
                                                const Camera& camera, const Lighting& lighting,
                                                graph::TextureHandle target, VkExtent2D extent) {
+  SceneTargets scene = add_scene_passes(frame, slot, draws, camera, lighting, extent);
+  return post_chain_->add_passes(frame, slot, scene, camera, lighting, target, extent);
+}
+
+SceneTargets ForwardRenderer::add_scene_passes(FrameGraph& frame, std::uint32_t slot, const DrawList& draws,
+                                               const Camera& camera, const Lighting& lighting, VkExtent2D extent) {
   shader::ViewUniforms view{};
   view.view_proj = camera.view_projection(float(extent.width) / float(extent.height));
   view.camera_position = glm::vec4(camera.position, 1.0f);
@@ -56,17 +65,20 @@ graph::TextureHandle ForwardRenderer::add_passes(FrameGraph& frame, std::uint32_
   std::memcpy(view_uniforms_[slot].mapped(), &view, sizeof view);
 
   VkBuffer ubo = view_uniforms_[slot].handle;
+  SceneTargets targets;
   frame.add_pass(
       "forward", graph::QueueKind::raster,
       [&](graph::PassBuilder& pass) {
         graph::TextureDesc depth{kDepthFormat, extent.width, extent.height};
         depth.clear = graph::ClearValue::depth_stencil(0.0f);  // reverse-Z: far is 0
         graph::TextureHandle depth_buffer = pass.create_texture("depth", depth);
-        pass.write(depth_buffer, graph::Usage::depth_attachment);
-        target = pass.write(target, graph::Usage::color_attachment);
+        targets.depth = pass.write(depth_buffer, graph::Usage::depth_attachment);
+        graph::TextureDesc hdr{kHdrFormat, extent.width, extent.height};
+        hdr.clear = graph::ClearValue::rgba(0.0f, 0.0f, 0.0f, 1.0f);  // the sky pass fills what stays empty
+        targets.hdr = pass.write(pass.create_texture("hdr", hdr), graph::Usage::color_attachment);
       },
       [this, &draws, ubo](PassContext& ctx) { mesh_pass_->record(ctx.cmd, draws.items(), ubo, ctx.extent); });
-  return target;
+  return targets;
 }
 
 Result<void> ForwardRenderer::record(VkCommandBuffer cmd, std::uint32_t slot, const DrawList& draws,

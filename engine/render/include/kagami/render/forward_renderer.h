@@ -1,7 +1,9 @@
 #pragma once
 // Draws a DrawList (one model, or a whole scene) lit by a sun and a
-// sky/ground ambient. Every frame is a render graph: a forward pass into the
-// target, plus a read-back pass when rendering offscreen.
+// sky/ground ambient. Every frame is a render graph: the scene passes render
+// linear radiance into an HDR image, the post chain (post_chain.h: sky, fog,
+// bloom, tonemapping, FXAA) turns it into the target, plus a read-back pass
+// when rendering offscreen.
 #include <array>
 #include <memory>
 
@@ -11,7 +13,10 @@
 #include "kagami/render/frame_target.h"
 #include "kagami/render/draw_list.h"
 #include "kagami/render/graph_executor.h"
+#include "kagami/look/look_settings.h"
+#include "kagami/look/sky_ambient.h"
 #include "kagami/render/mesh_pass.h"
+#include "kagami/render/post_chain.h"
 
 namespace kagami::render {
 
@@ -21,6 +26,8 @@ struct Lighting {
   glm::vec3 ambient_sky{0.30f, 0.34f, 0.42f};
   glm::vec3 ambient_ground{0.12f, 0.10f, 0.09f};
   glm::vec4 clear_color{0.06f, 0.07f, 0.09f, 1.0f};
+  look::LookSettings look;     // sky, fog and the HDR image pipeline after the forward pass
+  look::SkyAmbient sky_ambient;  // the sky as SH ambient (set by scene_lighting; zero by default)
 };
 
 class ForwardRenderer {
@@ -29,17 +36,22 @@ class ForwardRenderer {
   static Result<std::unique_ptr<ForwardRenderer>> create(gpu::Device& device, VkFormat color_format);
   ~ForwardRenderer();
 
-  // Adds the forward pass drawing `draws` into `target` (cleared first) and
-  // returns the target's new version. `slot` selects the per-frame uniforms.
-  // `draws` must stay alive until the graph has executed.
+  // Adds the scene passes and the post chain, drawing `draws` into `target`,
+  // and returns the target's new version. `slot` selects the per-frame
+  // uniforms. `draws` and `lighting` must stay alive until the graph has executed.
   graph::TextureHandle add_passes(FrameGraph& frame, std::uint32_t slot, const DrawList& draws, const Camera& camera,
                                   const Lighting& lighting, graph::TextureHandle target, VkExtent2D extent);
+
+  // The passes that light the scene into a fresh HDR image and depth buffer.
+  SceneTargets add_scene_passes(FrameGraph& frame, std::uint32_t slot, const DrawList& draws, const Camera& camera,
+                                const Lighting& lighting, VkExtent2D extent);
 
   // Builds and executes a whole frame into `target`.
   Result<void> record(VkCommandBuffer cmd, std::uint32_t slot, const DrawList& draws, const Camera& camera,
                       const Lighting& lighting, const FrameTarget& target);
 
   GraphExecutor& executor() { return executor_; }
+  PostChain& post_chain() { return *post_chain_; }
   FrameGraph& frame_graph() { return frame_; }
 
  private:
@@ -49,6 +61,7 @@ class ForwardRenderer {
   GraphExecutor executor_;
   FrameGraph frame_;
   std::unique_ptr<MeshPass> mesh_pass_;
+  std::unique_ptr<PostChain> post_chain_;
   std::array<gpu::Buffer, gpu::FrameRing::kSlots> view_uniforms_;
 };
 
