@@ -106,7 +106,7 @@ std::optional<LookSettings> look_preset(std::string_view name) {
   look.sky = *sky;
   PostSettings& post = look.post;
   if (name == "dusk") {
-    post.temperature = 0.15f;
+    post.temperature = 0.05f;  // a touch warm: more turns the blue zenith green
     post.saturation = 1.1f;
     post.vignette = 0.3f;
   } else if (name == "night") {
@@ -118,10 +118,12 @@ std::optional<LookSettings> look_preset(std::string_view name) {
     post.saturation = 0.85f;
     post.lift = {0.008f, 0.01f, 0.018f};
     post.bloom_strength = 0.06f;  // lamps glow through falling snow
+    post.exposure = -1.5f;        // a night storm: the snow-lit air is dim, lamps stand out
   } else if (name == "void") {
     post.saturation = 1.15f;
     post.bloom_strength = 0.08f;
     post.vignette = 0.45f;
+    post.exposure = -1.0f;  // the fog fades the world into darkness; only the glowing grid stays bright
   }
   return look;
 }

@@ -18,7 +18,7 @@ LookSettings scene_look(const scene::Environment& environment) {
   look.fog.density = fog.density;
   look.fog.height_falloff = fog.height_falloff;
   look.fog.scattering = fog.scattering;
-  look.post.exposure = environment.exposure;
+  look.post.exposure += environment.exposure;  // the scene's EV compensation on top of the preset's exposure
   return look;
 }
 
