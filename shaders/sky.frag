@@ -58,7 +58,8 @@ void main() {
   float limb = 1.0 - 0.5 * (1.0 - sqrt(max(1.0 - r * r, 0.0)));
   radiance += sky.sun_radiance.rgb * sky.sun_radiance.w * disc * limb * through_air * clear;
 
+  // Uniform branch: skies without stars skip the lattice walk (most of this pass's cost).
   float pixel_angle = length(fwidth(dir));
-  radiance += stars(dir, pixel_angle) * sky.shape.z * through_air * clear * (1.0 - disc);
+  if (sky.shape.z > 0.0) radiance += stars(dir, pixel_angle) * sky.shape.z * through_air * clear * (1.0 - disc);
   out_color = vec4(radiance, 1.0);
 }
