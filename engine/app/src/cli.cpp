@@ -9,7 +9,7 @@ const char* usage() {
          "       kagami play --scene FILE [--then NEXT] --headless [--frames N]   (streaming frame times)\n"
          "       kagami render --model FILE --out IMAGE.png [--size WxH]\n"
          "       kagami render --scene FILE --out FOLDER [--size WxH]   (survey views and scene cameras)\n"
-         "       kagami graph [--model FILE | --demo] [--dot F] [--json F] [--no-culling] [--no-aliasing]\n"
+         "       kagami graph [--model FILE | --scene FILE | --demo] [--dot F] [--json F] [--no-culling] [--no-aliasing]\n"
          "                    [--no-batching] [--size WxH]\n"
          "       kagami cook [PATH...] [--cache DIR]     cook models (default: assets/) into the cache\n"
          "       kagami info SCENE|ASSET [--json]        counts: entities, instances, triangles, lights, bytes\n"

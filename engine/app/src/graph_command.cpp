@@ -9,7 +9,11 @@
 #include "kagami/core/file_io.h"
 #include "kagami/graph/demo_frame.h"
 #include "kagami/graph/graph_export.h"
+#include "kagami/core/job_system.h"
 #include "kagami/render/forward_renderer.h"
+#include "kagami/render/scene_models.h"
+#include "kagami/render/scene_view.h"
+#include "kagami/scene/scene_io.h"
 #include "model_view.h"
 
 namespace kagami::app {
@@ -38,6 +42,30 @@ void print_summary(const graph::CompiledGraph& g, const std::vector<graph::PassT
               format_bytes(g.bytes_without_aliasing).c_str());
 }
 
+// A location's frame from its establishing survey view, run twice so GPU times are known.
+Result<render::FrameReport> scene_frame(const Options& options, const graph::CompileOptions& compile, Size size) {
+  auto scene = scene::load_scene(*options.scene);
+  if (!scene) return scene.error();
+  auto device = gpu::Device::create(context_options(options));
+  if (!device) return device.error();
+  render::FrameReport report;
+  {
+    JobSystem jobs;
+    auto models = render::SceneModels::load(**device, jobs, *scene);
+    if (!models) return models.error();
+    render::DrawList draws;
+    render::add_scene_draws(draws, *scene, [&](std::string_view id) { return models->find(id); });
+    draws.sort();
+    const float aspect = float(size.width) / float(size.height);
+    render::Camera camera = render::survey_cameras(scene->streaming.bounds.value_or(draws.bounds()), aspect)[0];
+    auto image = render::render_offscreen(**device, draws, camera, render::scene_lighting(scene->environment),
+                                          {size.width, size.height}, {compile, 2}, &report);
+    if (!image) return image.error();
+  }
+  (*device)->wait_idle();
+  return report;
+}
+
 }  // namespace
 
 Result<void> run_graph(const Options& options) {
@@ -56,6 +84,11 @@ Result<void> run_graph(const Options& options) {
     auto result = graph::compile(g, compile, graph::fake_memory_requirements());
     if (!result) return result.error();
     compiled = std::move(*result);
+  } else if (options.scene) {
+    auto report = scene_frame(options, compile, size);
+    if (!report) return report.error();
+    compiled = std::move(report->compiled);
+    timings = std::move(report->timings);
   } else {
     // The model viewer's real frame, run twice on the device so GPU times are known.
     auto model = asset::import_model(options.model.value_or(KAGAMI_DEFAULT_MODEL));

@@ -10,7 +10,7 @@ namespace kagami::render {
 
 Result<std::unique_ptr<ForwardRenderer>> ForwardRenderer::create(gpu::Device& device, VkFormat color_format) {
   std::unique_ptr<ForwardRenderer> r(new ForwardRenderer(device));
-  auto pass = MeshPass::create(device, color_format, kDepthFormat);
+  auto pass = MeshPass::create(device, kHdrFormat, kDepthFormat);
   if (!pass) return pass.error();
   r->mesh_pass_ = std::move(*pass);
   auto culling = LightCulling::create(device);
@@ -19,6 +19,9 @@ Result<std::unique_ptr<ForwardRenderer>> ForwardRenderer::create(gpu::Device& de
   auto shadows = ShadowPass::create(device);
   if (!shadows) return shadows.error();
   r->shadow_pass_ = std::move(*shadows);
+  auto post = PostChain::create(device, color_format);
+  if (!post) return post.error();
+  r->post_chain_ = std::move(*post);
   for (auto& ubo : r->view_uniforms_)
     ubo = device.create_buffer({sizeof(shader::ViewUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
                                 gpu::MemoryUsage::upload, "view uniforms"});
@@ -53,6 +56,12 @@ graph::TextureHandle import_target(FrameGraph& frame, const FrameTarget& target,
 graph::TextureHandle ForwardRenderer::add_passes(FrameGraph& frame, std::uint32_t slot, const DrawList& draws,
                                                const Camera& camera, const Lighting& lighting,
                                                graph::TextureHandle target, VkExtent2D extent) {
+  SceneTargets scene = add_scene_passes(frame, slot, draws, camera, lighting, extent);
+  return post_chain_->add_passes(frame, slot, scene, camera, lighting, target, extent);
+}
+
+SceneTargets ForwardRenderer::add_scene_passes(FrameGraph& frame, std::uint32_t slot, const DrawList& draws,
+                                               const Camera& camera, const Lighting& lighting, VkExtent2D extent) {
   // Lighting (owned by the lights work): view constants, light culling and shadow cascades.
   const LightingPasses lit = add_lighting_passes(frame, slot, draws, camera, lighting, extent);
   MeshFrameBindings bindings;
@@ -67,16 +76,19 @@ graph::TextureHandle ForwardRenderer::add_passes(FrameGraph& frame, std::uint32_
   std::vector<const DrawItem*>& visible = visible_[slot];
   cull_draws(ordered_, Frustum::from_matrix(camera.view_projection(float(extent.width) / float(extent.height))), visible);
 
+  SceneTargets targets;
   frame.add_pass(
       "forward", graph::QueueKind::raster,
       [&](graph::PassBuilder& pass) {
         graph::TextureDesc depth{kDepthFormat, extent.width, extent.height};
         depth.clear = graph::ClearValue::depth_stencil(0.0f);  // reverse-Z: far is 0
         graph::TextureHandle depth_buffer = pass.create_texture("depth", depth);
-        pass.write(depth_buffer, graph::Usage::depth_attachment);
+        targets.depth = pass.write(depth_buffer, graph::Usage::depth_attachment);
         if (lit.clusters.valid()) pass.read(lit.clusters, graph::Usage::storage_read, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT);
         pass.read(lit.shadow_atlas, graph::Usage::sampled);
-        target = pass.write(target, graph::Usage::color_attachment);
+        graph::TextureDesc hdr{kHdrFormat, extent.width, extent.height};
+        hdr.clear = graph::ClearValue::rgba(0.0f, 0.0f, 0.0f, 1.0f);  // the sky pass fills what stays empty
+        targets.hdr = pass.write(pass.create_texture("hdr", hdr), graph::Usage::color_attachment);
       },
       [this, bindings, lit, &visible](PassContext& ctx) {
         MeshFrameBindings b = bindings;
@@ -84,7 +96,7 @@ graph::TextureHandle ForwardRenderer::add_passes(FrameGraph& frame, std::uint32_
         b.shadow_atlas = ctx.view(lit.shadow_atlas);
         mesh_pass_->record(ctx.cmd, visible, b, ctx.extent);
       });
-  return target;
+  return targets;
 }
 
 Result<void> ForwardRenderer::record(VkCommandBuffer cmd, std::uint32_t slot, const DrawList& draws,

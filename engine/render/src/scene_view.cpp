@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "kagami/look/scene_look.h"
 #include "kagami/scene/queries.h"
 
 namespace kagami::render {
@@ -29,28 +30,26 @@ Lighting scene_lighting(const scene::Environment& environment) {
   Lighting l;
   glm::vec3 towards_sun = glm::length(sky.sun_direction) > 0.0f ? glm::normalize(sky.sun_direction) : glm::vec3(0, 1, 0);
   l.sun_direction = -towards_sun;
-  float exposure = std::exp2(environment.exposure);
-  l.sun_radiance = sky.sun_color * sky.sun_intensity * exposure;
-  // Until the sky and image-based lighting land, the ambient is a hemisphere
-  // tinted by the fog colour (the colour of the air) and the sun.
-  glm::vec3 air = environment.fog.density > 0.0f ? environment.fog.color : glm::vec3(0.35f, 0.4f, 0.5f);
-  float sun_up = std::max(towards_sun.y, 0.0f);
-  l.ambient_sky = (air * 0.6f + sky.sun_color * 0.15f * sun_up) * exposure;
-  l.ambient_ground = air * 0.2f * exposure;
-  l.clear_color = glm::vec4(air * 0.8f, 1.0f);
+  // Exposure is applied by the post chain (look.post.exposure), not to the lights.
+  l.sun_radiance = sky.sun_color * sky.sun_intensity;
+  l.look = look::scene_look(environment);
+  // Ambient from the sky the sky pass draws: its radiance integrated on the CPU.
+  l.sky_ambient = look::sky_ambient(look::sky_params(l.look.sky, towards_sun, l.sun_radiance));
+  l.ambient_sky = l.sky_ambient.sky;
+  l.ambient_ground = l.sky_ambient.ground;
+  l.clear_color = glm::vec4(l.look.fog.color, 1.0f);
   return l;
 }
 
 Lighting scene_lighting(const scene::Scene& scene) {
   Lighting l = scene_lighting(scene.environment);
-  const float exposure = std::exp2(scene.environment.exposure);
   for (const scene::WorldLight& w : scene::world_lights(scene)) {
     if (w.type == scene::LightType::directional) continue;
     PunctualLight p;
     p.spot = w.type == scene::LightType::spot;
     p.position = w.position;
     p.direction = w.direction;
-    p.radiant_intensity = w.color * w.intensity * exposure;
+    p.radiant_intensity = w.color * w.intensity;  // exposure comes later, in the post chain
     p.range = w.range;
     p.inner_cone = w.inner_cone;
     p.outer_cone = w.outer_cone;

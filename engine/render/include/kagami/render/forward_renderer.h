@@ -1,8 +1,10 @@
 #pragma once
 // Draws a DrawList (one model, or a whole scene) lit by a sun with cascaded
-// shadows, point and spot lights (clustered) and a sky/ground ambient. Every
-// frame is a render graph: light culling (compute), the shadow cascades, a
-// forward pass into the target, plus a read-back pass when rendering offscreen.
+// shadows, point and spot lights (clustered) and the sky's ambient. Every
+// frame is a render graph: light culling (compute) and the shadow cascades,
+// the forward pass rendering linear radiance into an HDR image, then the post
+// chain (post_chain.h: sky, fog, bloom, tonemapping, FXAA) into the target,
+// plus a read-back pass when rendering offscreen.
 #include <array>
 #include <memory>
 
@@ -12,8 +14,11 @@
 #include "kagami/render/frame_target.h"
 #include "kagami/render/draw_list.h"
 #include "kagami/render/graph_executor.h"
+#include "kagami/look/look_settings.h"
+#include "kagami/look/sky_ambient.h"
 #include "kagami/render/light_culling.h"
 #include "kagami/render/mesh_pass.h"
+#include "kagami/render/post_chain.h"
 #include "kagami/render/shadow_pass.h"
 
 namespace kagami::render {
@@ -26,6 +31,8 @@ struct Lighting {
   glm::vec4 clear_color{0.06f, 0.07f, 0.09f, 1.0f};
   std::vector<PunctualLight> lights;  // point and spot lights, world space
   bool sun_shadows = true;            // cascaded shadows when the sun is up and lit
+  look::LookSettings look;     // sky, fog and the HDR image pipeline after the forward pass
+  look::SkyAmbient sky_ambient;  // the sky as SH ambient (set by scene_lighting; zero by default)
 };
 
 class ForwardRenderer {
@@ -34,11 +41,15 @@ class ForwardRenderer {
   static Result<std::unique_ptr<ForwardRenderer>> create(gpu::Device& device, VkFormat color_format);
   ~ForwardRenderer();
 
-  // Adds the forward pass drawing `draws` into `target` (cleared first) and
-  // returns the target's new version. `slot` selects the per-frame uniforms.
-  // `draws` must stay alive until the graph has executed.
+  // Adds the scene passes and the post chain, drawing `draws` into `target`,
+  // and returns the target's new version. `slot` selects the per-frame
+  // uniforms. `draws` and `lighting` must stay alive until the graph has executed.
   graph::TextureHandle add_passes(FrameGraph& frame, std::uint32_t slot, const DrawList& draws, const Camera& camera,
                                   const Lighting& lighting, graph::TextureHandle target, VkExtent2D extent);
+
+  // The passes that light the scene into a fresh HDR image and depth buffer.
+  SceneTargets add_scene_passes(FrameGraph& frame, std::uint32_t slot, const DrawList& draws, const Camera& camera,
+                                const Lighting& lighting, VkExtent2D extent);
 
   // Builds and executes a whole frame into `target`.
   Result<void> record(VkCommandBuffer cmd, std::uint32_t slot, const DrawList& draws, const Camera& camera,
@@ -49,6 +60,7 @@ class ForwardRenderer {
   ShadowSettings& shadow_settings() { return shadow_settings_; }
 
   GraphExecutor& executor() { return executor_; }
+  PostChain& post_chain() { return *post_chain_; }
   FrameGraph& frame_graph() { return frame_; }
 
  private:
@@ -72,6 +84,7 @@ class ForwardRenderer {
   ShadowSettings shadow_settings_;
   bool clustered_lights_ = true;
   std::vector<const DrawItem*> ordered_;  // this frame's draws: opaque, then blended back to front
+  std::unique_ptr<PostChain> post_chain_;
   std::array<gpu::Buffer, gpu::FrameRing::kSlots> view_uniforms_;
   std::array<std::vector<const DrawItem*>, gpu::FrameRing::kSlots> visible_;  // the draws inside the view, per slot
 };

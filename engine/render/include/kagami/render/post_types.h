@@ -1,0 +1,12 @@
+#pragma once
+// The C++ view of shaders/shared/post_types.h, with std140 size checks.
+#include <cstdint>
+
+#include "kagami/core/math.h"
+#include "shared/post_types.h"
+
+namespace kagami::shader {
+static_assert(sizeof(SkyParams) == 6 * 16, "SkyParams must match std140 layout");
+static_assert(sizeof(PostUniforms) == 64 + 16 + sizeof(SkyParams) + 8 * 16, "PostUniforms must match std140 layout");
+static_assert(sizeof(PostPush) == 16, "PostPush must match std430 push constants");
+}  // namespace kagami::shader

@@ -1,0 +1,99 @@
+#include "kagami/render/post_kit.h"
+
+#include <array>
+
+#include "kagami/graph/usage.h"
+#include "kagami/render/forward_renderer.h"
+#include "kagami/render/shader_paths.h"
+
+namespace kagami::render {
+
+Result<std::unique_ptr<PostKit>> PostKit::create(gpu::Device& device) {
+  std::unique_ptr<PostKit> kit(new PostKit(device));
+  kit->set_layout_ = gpu::create_set_layout(
+      device,
+      {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
+       {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT},
+       {2, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT}},
+      /*push=*/true, "post set");
+  kit->layout_ = gpu::create_pipeline_layout(
+      device, {{kit->set_layout_}, {{VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(shader::PostPush)}}}, "post layout");
+  VkSamplerCreateInfo sampler{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
+  sampler.magFilter = sampler.minFilter = VK_FILTER_LINEAR;
+  sampler.mipmapMode = VK_SAMPLER_MIPMAP_MODE_NEAREST;
+  sampler.addressModeU = sampler.addressModeV = sampler.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+  kit->linear_ = device.create_sampler(sampler, "post linear");
+  sampler.magFilter = sampler.minFilter = VK_FILTER_NEAREST;
+  kit->nearest_ = device.create_sampler(sampler, "post nearest");
+  return kit;
+}
+
+PostKit::~PostKit() {
+  VkDevice vk = device_.vk();
+  device_.retire([vk, set_layout = set_layout_, layout = layout_, linear = linear_, nearest = nearest_,
+                  pipelines = pipelines_] {
+    for (VkPipeline p : pipelines) vkDestroyPipeline(vk, p, nullptr);
+    vkDestroyPipelineLayout(vk, layout, nullptr);
+    vkDestroyDescriptorSetLayout(vk, set_layout, nullptr);
+    vkDestroySampler(vk, linear, nullptr);
+    vkDestroySampler(vk, nearest, nullptr);
+  });
+}
+
+Result<VkPipeline> PostKit::pipeline(std::string_view shader, VkFormat color, gpu::BlendMode blend, bool sky_depth) {
+  gpu::GraphicsPipelineDesc desc;
+  desc.name = std::string(shader);
+  desc.vertex_shader = shader_path("fullscreen.vert");
+  desc.fragment_shader = shader_path(shader);
+  desc.layout = layout_;
+  desc.cull = VK_CULL_MODE_NONE;
+  desc.color_formats = {color};
+  desc.blend = blend;
+  desc.depth_write = false;
+  desc.depth_test = sky_depth;
+  desc.depth_compare = VK_COMPARE_OP_EQUAL;  // fullscreen.vert puts the triangle at depth 0: the far plane
+  if (sky_depth) desc.depth_format = ForwardRenderer::kDepthFormat;
+  auto created = gpu::create_graphics_pipeline(device_, desc);
+  if (!created) return created.error();
+  pipelines_.push_back(*created);
+  return *created;
+}
+
+void PostKit::draw(VkCommandBuffer cmd, VkPipeline pipeline, VkExtent2D extent, VkBuffer uniforms,
+                   std::initializer_list<PostInput> inputs, const glm::vec4& push) const {
+  VkViewport viewport{0.0f, 0.0f, float(extent.width), float(extent.height), 0.0f, 1.0f};
+  VkRect2D scissor{{0, 0}, extent};
+  vkCmdSetViewport(cmd, 0, 1, &viewport);
+  vkCmdSetScissor(cmd, 0, 1, &scissor);
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
+
+  VkDescriptorBufferInfo buffer{uniforms, 0, sizeof(shader::PostUniforms)};
+  std::array<VkDescriptorImageInfo, 2> images{};
+  std::array<VkWriteDescriptorSet, 3> writes{};
+  writes[0] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+  writes[0].dstBinding = 0;
+  writes[0].descriptorCount = 1;
+  writes[0].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+  writes[0].pBufferInfo = &buffer;
+  std::uint32_t count = 1;
+  for (const PostInput& input : inputs) {
+    images.at(count - 1) = {input.filtered ? linear_ : nearest_, input.view, input.layout};
+    writes[count] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+    writes[count].dstBinding = count;
+    writes[count].descriptorCount = 1;
+    writes[count].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+    writes[count].pImageInfo = &images[count - 1];
+    ++count;
+  }
+  device_.push_descriptors(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, std::span(writes.data(), count));
+  shader::PostPush constants{push};
+  vkCmdPushConstants(cmd, layout_, VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof constants, &constants);
+  vkCmdDraw(cmd, 3, 1, 0, 0);
+}
+
+VkImageLayout sampled_layout(VkFormat format) {
+  return graph::usage_access(graph::Usage::sampled, graph::QueueKind::raster, graph::ResourceKind::texture, format)
+      .layout;
+}
+
+}  // namespace kagami::render

@@ -1,0 +1,35 @@
+// Uniforms of the sky, fog and post-processing passes (everything after the
+// forward pass). One std140 block per frame slot, bound at binding 0 of every
+// post pass. C++ sees it through kagami/render/post_types.h (size checks).
+#ifndef KAGAMI_SHADER_POST_TYPES_H
+#define KAGAMI_SHADER_POST_TYPES_H
+
+#include "sky_model.h"
+
+#ifdef __cplusplus
+namespace kagami::shader {
+#endif
+
+struct PostUniforms {
+  mat4 inv_view_proj;      // clip (reverse-Z) -> world
+  vec4 camera_position;    // xyz; w: distance the fog gives sky pixels
+  SkyParams sky;
+  vec4 fog_color;          // rgb: radiance of fog lit by the ambient light; w: density at height 0 (1/m)
+  vec4 fog_params;         // x: height falloff (1/m); y: sun scattering [0,1]; z: anisotropy g; w: start distance (m)
+  vec4 exposure;           // x: exposure multiplier; y: bloom strength; z: vignette strength; w: vignette radius
+  vec4 white_balance;      // rgb: multipliers applied in scene-linear (temperature); w: output is linear (sRGB target)
+  vec4 lift;               // rgb; w: saturation
+  vec4 gamma;              // rgb; w unused
+  vec4 gain;               // rgb; w unused
+  vec4 target_size;        // xy: pixels; zw: 1 / pixels
+};
+
+// Push constants of every post pass: what differs between draws of one pass kind.
+struct PostPush {
+  vec4 params;  // bloom: xy source texel size, z filter radius (texels); fxaa: xy 1 / size
+};
+
+#ifdef __cplusplus
+}  // namespace kagami::shader
+#endif
+#endif
