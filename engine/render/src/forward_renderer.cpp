@@ -45,9 +45,10 @@ graph::TextureHandle import_target(FrameGraph& frame, const FrameTarget& target,
 
 graph::TextureHandle ForwardRenderer::add_passes(FrameGraph& frame, std::uint32_t slot, const DrawList& draws,
                                                const Camera& camera, const Lighting& lighting,
-                                               graph::TextureHandle target, VkExtent2D extent) {
+                                               graph::TextureHandle target, VkExtent2D extent, VkRect2D area) {
+  if (area.extent.width == 0 || area.extent.height == 0) area = {{0, 0}, extent};
   shader::ViewUniforms view{};
-  view.view_proj = camera.view_projection(float(extent.width) / float(extent.height));
+  view.view_proj = camera.view_projection(float(area.extent.width) / float(area.extent.height));
   view.camera_position = glm::vec4(camera.position, 1.0f);
   view.sun_direction = glm::vec4(glm::normalize(lighting.sun_direction), 0.0f);
   view.sun_radiance = glm::vec4(lighting.sun_radiance, 0.0f);
@@ -65,7 +66,7 @@ graph::TextureHandle ForwardRenderer::add_passes(FrameGraph& frame, std::uint32_
         pass.write(depth_buffer, graph::Usage::depth_attachment);
         target = pass.write(target, graph::Usage::color_attachment);
       },
-      [this, &draws, ubo](PassContext& ctx) { mesh_pass_->record(ctx.cmd, draws.items(), ubo, ctx.extent); });
+      [this, &draws, ubo, area](PassContext& ctx) { mesh_pass_->record(ctx.cmd, draws.items(), ubo, ctx.extent, area); });
   return target;
 }
 

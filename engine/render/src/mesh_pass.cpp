@@ -74,9 +74,11 @@ MeshPass::~MeshPass() {
 }
 
 void MeshPass::record(VkCommandBuffer cmd, std::span<const DrawItem> draws, VkBuffer view_uniforms,
-                      VkExtent2D extent) const {
-  VkViewport viewport{0.0f, 0.0f, float(extent.width), float(extent.height), 0.0f, 1.0f};
-  VkRect2D scissor{{0, 0}, extent};
+                      VkExtent2D extent, VkRect2D area) const {
+  if (area.extent.width == 0 || area.extent.height == 0) area = {{0, 0}, extent};
+  VkViewport viewport{float(area.offset.x), float(area.offset.y), float(area.extent.width), float(area.extent.height),
+                      0.0f, 1.0f};
+  VkRect2D scissor = area;
   vkCmdSetViewport(cmd, 0, 1, &viewport);
   vkCmdSetScissor(cmd, 0, 1, &scissor);
 

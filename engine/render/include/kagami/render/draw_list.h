@@ -15,6 +15,7 @@ struct DrawItem {
   GpuMaterial material;
   VkImageView base_color = VK_NULL_HANDLE;  // null: the pass's white default
   glm::mat4 world{1.0f};
+  std::uint64_t entity = 0;  // the scene entity it draws (0: none); the editor's ID pass picks by it
 };
 
 struct MaterialPatch {
@@ -29,7 +30,7 @@ class DrawList {
  public:
   // Every instance of `model`, placed by `world`, with optional per-material patches.
   void add_model(const GpuModel& model, const glm::mat4& world = glm::mat4(1.0f),
-                 std::span<const MaterialPatch> patches = {});
+                 std::span<const MaterialPatch> patches = {}, std::uint64_t entity = 0);
   // Orders draws by pipeline (culling mode) then texture.
   void sort();
   void clear() { items_.clear(); triangles_ = 0; }

@@ -31,9 +31,11 @@ class ForwardRenderer {
 
   // Adds the forward pass drawing `draws` into `target` (cleared first) and
   // returns the target's new version. `slot` selects the per-frame uniforms.
-  // `draws` must stay alive until the graph has executed.
+  // `draws` must stay alive until the graph has executed. `area` (non-empty):
+  // draw only into that rectangle of the target, with its aspect (the editor's viewport).
   graph::TextureHandle add_passes(FrameGraph& frame, std::uint32_t slot, const DrawList& draws, const Camera& camera,
-                                  const Lighting& lighting, graph::TextureHandle target, VkExtent2D extent);
+                                  const Lighting& lighting, graph::TextureHandle target, VkExtent2D extent,
+                                  VkRect2D area = {});
 
   // Builds and executes a whole frame into `target`.
   Result<void> record(VkCommandBuffer cmd, std::uint32_t slot, const DrawList& draws, const Camera& camera,

@@ -17,8 +17,10 @@ class MeshPass {
   MeshPass(const MeshPass&) = delete;
   MeshPass& operator=(const MeshPass&) = delete;
 
-  // `view_uniforms` holds a shader::ViewUniforms.
-  void record(VkCommandBuffer cmd, std::span<const DrawItem> draws, VkBuffer view_uniforms, VkExtent2D extent) const;
+  // `view_uniforms` holds a shader::ViewUniforms. `area`: the part of the
+  // attachment drawn into (the editor's viewport); empty = all of `extent`.
+  void record(VkCommandBuffer cmd, std::span<const DrawItem> draws, VkBuffer view_uniforms, VkExtent2D extent,
+              VkRect2D area = {}) const;
 
  private:
   explicit MeshPass(gpu::Device& device) : device_(device) {}
