@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "kagami/gpu/pipeline.h"
+#include "pipeline_swap.h"
 #include "kagami/render/forward_renderer.h"
 #include "kagami/render/shader_paths.h"
 #include "kagami/render/shader_types.h"
@@ -33,12 +34,7 @@ Result<void> PickPass::rebuild_pipeline() {
   desc.depth_format = render::ForwardRenderer::kDepthFormat;
   auto pipeline = gpu::create_graphics_pipeline(device_, desc);
   if (!pipeline) return pipeline.error();
-  if (pipeline_) {
-    VkDevice vk = device_.vk();
-    VkPipeline old = pipeline_;
-    device_.retire([vk, old] { vkDestroyPipeline(vk, old, nullptr); });
-  }
-  pipeline_ = *pipeline;
+  replace_pipeline(device_, pipeline_, *pipeline);
   return {};
 }
 

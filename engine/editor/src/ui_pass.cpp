@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "kagami/gpu/pipeline.h"
+#include "pipeline_swap.h"
 #include "kagami/gpu/upload.h"
 #include "kagami/render/shader_paths.h"
 #include "kagami/render/shader_types.h"
@@ -54,12 +55,7 @@ Result<void> UiPass::rebuild_pipeline() {
   desc.blend = gpu::BlendMode::alpha;
   auto pipeline = gpu::create_graphics_pipeline(device_, desc);
   if (!pipeline) return pipeline.error();
-  if (pipeline_) {
-    VkDevice vk = device_.vk();
-    VkPipeline old = pipeline_;
-    device_.retire([vk, old] { vkDestroyPipeline(vk, old, nullptr); });
-  }
-  pipeline_ = *pipeline;
+  replace_pipeline(device_, pipeline_, *pipeline);
   return {};
 }
 

@@ -122,18 +122,12 @@ Result<WindowRunReport> run_editor_window(GLFWwindow* window, gpu::Swapchain& sw
     const double now = options.script ? double(frame) / 60.0
                                       : std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (auto recorded = editor.frame(cmd, frames.slot(), target, input, now); !recorded) return recorded.error();
-    VkSemaphoreSubmitInfo wait{VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
-    wait.semaphore = frames.image_available();
-    wait.stageMask = VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT;
-    VkSemaphoreSubmitInfo signal{VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
-    signal.semaphore = swapchain.render_finished();
-    signal.stageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT;
-    frames.end_and_submit({&wait, 1}, {&signal, 1});
-    swapchain.present(signal.semaphore);
+    gpu::submit_and_present(frames, swapchain);
 
     const auto now_time = std::chrono::steady_clock::now();
     if (report.frames == 0) report.first_frame_ms = std::chrono::duration<double, std::milli>(now_time - start).count();
     report.frame_ms.push_back(std::chrono::duration<double, std::milli>(now_time - last).count());
+    if (!report.first_resident && editor.scene_resident()) report.first_resident = report.frame_ms.size() - 1;
     last = now_time;
     ++report.frames;
     if (capturing) break;

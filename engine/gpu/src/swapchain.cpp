@@ -5,6 +5,7 @@
 #include "kagami/core/log.h"
 #include "kagami/gpu/check.h"
 #include "kagami/gpu/device.h"
+#include "kagami/gpu/frames.h"
 
 namespace kagami::gpu {
 
@@ -138,6 +139,17 @@ void Swapchain::present(VkSemaphore render_finished) {
   VkResult r = vkQueuePresentKHR(device_.context().queue(), &info);
   if (r == VK_ERROR_OUT_OF_DATE_KHR || r == VK_SUBOPTIMAL_KHR) stale_ = true;
   else KAGAMI_VK(r);
+}
+
+void submit_and_present(FrameRing& frames, Swapchain& swapchain) {
+  VkSemaphoreSubmitInfo wait{VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
+  wait.semaphore = frames.image_available();
+  wait.stageMask = VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT;
+  VkSemaphoreSubmitInfo signal{VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
+  signal.semaphore = swapchain.render_finished();
+  signal.stageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT;
+  frames.end_and_submit({&wait, 1}, {&signal, 1});
+  swapchain.present(signal.semaphore);
 }
 
 }  // namespace kagami::gpu

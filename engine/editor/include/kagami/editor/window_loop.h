@@ -29,6 +29,7 @@ struct WindowRunReport {
   std::uint64_t frames = 0;
   double first_frame_ms = 0.0;  // from the loop's start until the first frame was presented
   std::vector<double> frame_ms;  // wall time per presented frame
+  std::optional<std::size_t> first_resident;  // index in frame_ms of the first frame with the whole scene on the GPU
 };
 
 // `editor` draws in `swapchain`'s format (Editor::create with swapchain.format()).
