@@ -13,6 +13,7 @@ const char* usage() {
          "                    [--no-batching] [--size WxH]\n"
          "       kagami cook [PATH...] [--cache DIR]     cook models (default: assets/) into the cache\n"
          "       kagami info SCENE|ASSET [--json]        counts: entities, instances, triangles, lights, bytes\n"
+         "       kagami edit [SCENE] [--size WxH] [--frames N] [--out SCREENSHOT.png]   the scene editor\n"
          "common flags: --device NAME|INDEX  --validation  --headless\n";
 }
 
@@ -33,7 +34,7 @@ Result<Options> parse_command_line(int argc, char** argv) {
   if (argc < 2) return make_error("no command given\n", usage());
   o.command = argv[1];
   if (o.command != "play" && o.command != "render" && o.command != "graph" && o.command != "cook" &&
-      o.command != "info")
+      o.command != "info" && o.command != "edit")
     return make_error("unknown command '", o.command, "'\n", usage());
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];

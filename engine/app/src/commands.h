@@ -12,5 +12,7 @@ Result<void> run_graph(const Options& options);
 Result<void> play_scene_headless(const Options& options);
 Result<void> run_cook(const Options& options);
 Result<void> run_info(const Options& options);
+// edit [SCENE]: the editor in a window.
+Result<void> run_edit(const Options& options);
 
 }  // namespace kagami::app

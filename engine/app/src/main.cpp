@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
                                   : options->command == "graph" ? run_graph(*options)
                                   : options->command == "cook"  ? run_cook(*options)
                                   : options->command == "info"  ? run_info(*options)
+                                  : options->command == "edit"  ? run_edit(*options)
                                                                 : run_play(*options);
     if (!result) {
       std::fprintf(stderr, "kagami: %s\n", result.error().message.c_str());

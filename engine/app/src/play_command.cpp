@@ -16,21 +16,15 @@ constexpr const char* kDefaultHeadlessOut = "out/kagami.png";
 
 // Plays in a window until it is closed (or --frames N have been shown).
 Result<void> play_in_window(const Options& options, const asset::ModelData& model) {
-  Size size = options.size.value_or(Size{1280, 720});
-  auto window = Window::open(size.width, size.height, "Kagami");
-  if (!window) return window.error();
-
-  gpu::ContextOptions context = context_options(options);
-  context.instance_extensions = Window::required_instance_extensions();
-  context.want_swapchain = true;
-  auto device = gpu::Device::create(context);
-  if (!device) return device.error();
+  auto opened = open_window_and_device(options, "Kagami");
+  if (!opened) return opened.error();
+  auto& window = opened->window;
   LoadedModel loaded;
-  loaded.device = std::move(*device);
+  loaded.device = std::move(opened->device);
   gpu::Device& gpu = *loaded.device;
   loaded.model = render::upload_model(gpu, model);
 
-  VkSurfaceKHR surface = (*window)->create_surface(gpu.context().instance());
+  VkSurfaceKHR surface = window->create_surface(gpu.context().instance());
   Result<void> result;
   {
     gpu::Swapchain swapchain(gpu, surface, /*vsync=*/true);
@@ -42,11 +36,11 @@ Result<void> play_in_window(const Options& options, const asset::ModelData& mode
     auto last_title = std::chrono::steady_clock::now();
     std::uint64_t shown = 0;
     double frame_ms = 0.0;
-    while (!(*window)->should_close() && (!options.frame_limit || shown < *options.frame_limit)) {
+    while (!window->should_close() && (!options.frame_limit || shown < *options.frame_limit)) {
       auto start = std::chrono::steady_clock::now();
-      (*window)->poll();
+      window->poll();
       std::uint32_t w = 0, h = 0;
-      (*window)->framebuffer_size(&w, &h);
+      window->framebuffer_size(&w, &h);
       VkCommandBuffer cmd = frames.begin();
       if (swapchain.acquire(w, h, frames.image_available()) == gpu::AcquireStatus::skip) {
         frames.end_and_submit({}, {});  // minimised or resized: nothing to draw this time
@@ -61,14 +55,7 @@ Result<void> play_in_window(const Options& options, const asset::ModelData& mode
           !recorded)
         return recorded.error();
 
-      VkSemaphoreSubmitInfo wait{VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
-      wait.semaphore = frames.image_available();
-      wait.stageMask = VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT;
-      VkSemaphoreSubmitInfo signal{VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
-      signal.semaphore = swapchain.render_finished();
-      signal.stageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT;
-      frames.end_and_submit({&wait, 1}, {&signal, 1});
-      swapchain.present(signal.semaphore);
+      gpu::submit_and_present(frames, swapchain);
       ++shown;
 
       auto end = std::chrono::steady_clock::now();
@@ -76,7 +63,7 @@ Result<void> play_in_window(const Options& options, const asset::ModelData& mode
       if (end - last_title > std::chrono::milliseconds(500)) {
         char title[96];
         std::snprintf(title, sizeof title, "Kagami  %.2f ms/frame  %ux%u", frame_ms, extent.width, extent.height);
-        (*window)->set_title(title);
+        window->set_title(title);
         last_title = end;
       }
     }

@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "kagami/gpu/check.h"
+#include "model_view.h"
 
 namespace kagami::app {
 namespace {
@@ -61,5 +62,17 @@ void Window::framebuffer_size(std::uint32_t* width, std::uint32_t* height) const
 }
 
 void Window::set_title(const char* title) { glfwSetWindowTitle(window_, title); }
+
+Result<WindowAndDevice> open_window_and_device(const Options& options, const char* title) {
+  const Size size = options.size.value_or(Size{1280, 720});
+  auto window = Window::open(size.width, size.height, title);
+  if (!window) return window.error();
+  gpu::ContextOptions context = context_options(options);
+  context.instance_extensions = Window::required_instance_extensions();
+  context.want_swapchain = true;
+  auto device = gpu::Device::create(context);
+  if (!device) return device.error();
+  return WindowAndDevice{std::move(*window), std::move(*device)};
+}
 
 }  // namespace kagami::app

@@ -7,7 +7,9 @@
 
 #include <GLFW/glfw3.h>
 
+#include "cli.h"
 #include "kagami/core/result.h"
+#include "kagami/gpu/device.h"
 
 namespace kagami::app {
 
@@ -34,5 +36,12 @@ class Window {
 
 // True when a window can be opened (a display is set and GLFW starts).
 bool display_available();
+
+struct WindowAndDevice {
+  std::unique_ptr<Window> window;
+  std::unique_ptr<gpu::Device> device;  // with the window's instance extensions and a swapchain
+};
+// A window of --size (1280x720 by default) and a device that can present to it.
+Result<WindowAndDevice> open_window_and_device(const Options& options, const char* title);
 
 }  // namespace kagami::app

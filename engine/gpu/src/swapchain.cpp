@@ -5,6 +5,7 @@
 #include "kagami/core/log.h"
 #include "kagami/gpu/check.h"
 #include "kagami/gpu/device.h"
+#include "kagami/gpu/frames.h"
 
 namespace kagami::gpu {
 
@@ -77,6 +78,8 @@ void Swapchain::recreate(std::uint32_t width, std::uint32_t height) {
   info.imageExtent = extent;
   info.imageArrayLayers = 1;
   info.imageUsage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT;
+  // Screenshots of the window (the editor's) copy the presented image out, where the surface allows it.
+  info.imageUsage |= caps.supportedUsageFlags & VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
   info.imageSharingMode = VK_SHARING_MODE_EXCLUSIVE;
   info.preTransform = caps.currentTransform;
   info.compositeAlpha = VK_COMPOSITE_ALPHA_OPAQUE_BIT_KHR;
@@ -136,6 +139,17 @@ void Swapchain::present(VkSemaphore render_finished) {
   VkResult r = vkQueuePresentKHR(device_.context().queue(), &info);
   if (r == VK_ERROR_OUT_OF_DATE_KHR || r == VK_SUBOPTIMAL_KHR) stale_ = true;
   else KAGAMI_VK(r);
+}
+
+void submit_and_present(FrameRing& frames, Swapchain& swapchain) {
+  VkSemaphoreSubmitInfo wait{VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
+  wait.semaphore = frames.image_available();
+  wait.stageMask = VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT;
+  VkSemaphoreSubmitInfo signal{VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO};
+  signal.semaphore = swapchain.render_finished();
+  signal.stageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT;
+  frames.end_and_submit({&wait, 1}, {&signal, 1});
+  swapchain.present(signal.semaphore);
 }
 
 }  // namespace kagami::gpu

@@ -14,7 +14,8 @@ void apply(GpuMaterial& m, const MaterialPatch& p) {
 
 }  // namespace
 
-void DrawList::add_model(const GpuModel& model, const glm::mat4& world, std::span<const MaterialPatch> patches) {
+void DrawList::add_model(const GpuModel& model, const glm::mat4& world, std::span<const MaterialPatch> patches,
+                         std::uint64_t entity) {
   for (const auto& instance : model.instances) {
     const GpuMesh& mesh = model.meshes[instance.mesh];
     DrawItem item;
@@ -26,6 +27,7 @@ void DrawList::add_model(const GpuModel& model, const glm::mat4& world, std::spa
       if (item.material.textures[slot] >= 0) item.textures[slot] = model.textures[std::size_t(item.material.textures[slot])].view;
     item.world = world * instance.world;
     item.world_bounds = transform_aabb(mesh.bounds, item.world);
+    item.entity = entity;
     triangles_ += mesh.index_count / 3;
     items_.push_back(item);
   }

@@ -20,7 +20,7 @@ std::size_t add_scene_draws(DrawList& draws, const scene::Scene& scene, const Re
     patches.clear();
     for (const scene::MaterialOverride& o : instance.mesh->material_overrides)
       patches.push_back({o.material, o.base_color, o.emissive, o.metallic, o.roughness});
-    draws.add_model(*model, instance.world, patches);
+    draws.add_model(*model, instance.world, patches, instance.entity);
   }
   return skipped;
 }

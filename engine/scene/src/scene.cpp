@@ -75,6 +75,17 @@ Result<EntityId> Scene::add_entity(Entity entity, EntityId parent, EntityId id) 
   return id;
 }
 
+Result<void> Scene::move_entity_to(EntityId id, std::size_t index) {
+  auto at = index_of(id);
+  if (!at) return make_error("cannot move entity ", id, ": no such entity");
+  index = std::min(index, entities_.size() - 1);
+  Entity moved = std::move(entities_[*at]);
+  entities_.erase(entities_.begin() + std::ptrdiff_t(*at));
+  entities_.insert(entities_.begin() + std::ptrdiff_t(index), std::move(moved));
+  rebuild_index();
+  return {};
+}
+
 std::vector<EntityId> Scene::children_of(EntityId id) const {
   std::vector<EntityId> children;
   for (const auto& e : entities_)

@@ -11,6 +11,7 @@
 namespace kagami::gpu {
 
 class Device;
+class FrameRing;
 
 enum class AcquireStatus { ok, skip };  // skip: minimised or being recreated; render nothing this frame
 
@@ -53,5 +54,9 @@ class Swapchain {
   bool stale_ = true;
   std::uint32_t recreate_count_ = 0;
 };
+
+// Ends the frame's command buffer and submits it waiting for the acquired
+// image (at colour output) and signalling the image's render_finished, then presents it.
+void submit_and_present(FrameRing& frames, Swapchain& swapchain);
 
 }  // namespace kagami::gpu

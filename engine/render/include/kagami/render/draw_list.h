@@ -18,6 +18,7 @@ struct DrawItem {
   std::array<VkImageView, kTextureSlots> textures{};
   glm::mat4 world{1.0f};
   Aabb world_bounds;  // the mesh's box, placed
+  std::uint64_t entity = 0;  // the scene entity it draws (0: none); the editor's ID pass picks by it
 };
 
 struct MaterialPatch {
@@ -32,7 +33,7 @@ class DrawList {
  public:
   // Every instance of `model`, placed by `world`, with optional per-material patches.
   void add_model(const GpuModel& model, const glm::mat4& world = glm::mat4(1.0f),
-                 std::span<const MaterialPatch> patches = {});
+                 std::span<const MaterialPatch> patches = {}, std::uint64_t entity = 0);
   // Opaque and masked draws first, ordered by pipeline (culling mode) then
   // textures; alpha-blended draws last (the renderer orders those back to
   // front for each view).

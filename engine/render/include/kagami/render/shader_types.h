@@ -13,3 +13,9 @@ static_assert(sizeof(DrawPush) == 64 + 3 * 16, "DrawPush must match std430 push 
 static_assert(sizeof(DrawPush) <= 128, "push constants are limited to 128 bytes on some devices");
 static_assert(sizeof(MeshVertex) == 32, "MeshVertex is the interleaved vertex stride");
 }  // namespace kagami::shader
+
+#include "shared/editor_types.h"
+namespace kagami::shader {
+static_assert(sizeof(UiPush) == 32, "UiPush must match std430 push constants");
+static_assert(sizeof(IdPush) == 64 + 16, "IdPush must match std430 push constants");
+}  // namespace kagami::shader

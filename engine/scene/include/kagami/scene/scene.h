@@ -105,6 +105,11 @@ class Scene {
   // (exact without shear); otherwise the local transform is kept.
   Result<void> reparent(EntityId id, EntityId new_parent, bool keep_world = false);
 
+  // Moves an entity to position `index` in entities() (clamped to the end);
+  // the hierarchy is unchanged. Undoing a removal puts entities back where the
+  // file had them, so save -> undo -> save writes the same bytes.
+  Result<void> move_entity_to(EntityId id, std::size_t index);
+
   std::vector<EntityId> children_of(EntityId id) const;  // in scene order
   bool is_ancestor(EntityId ancestor, EntityId id) const;  // strictly above id
   EntityId max_id() const;

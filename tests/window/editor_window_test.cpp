@@ -1,0 +1,200 @@
+// The editor in a real window under Xvfb, driven by scripted input through
+// ImGui's IO: a click in the viewport selects an entity (through the entity-id
+// pass), a drag on the gizmo's X arrow moves it (snapped, one undo step), and
+// ctrl+S saves. The saved file holds exactly that change; validation and
+// synchronization validation report nothing; a screenshot is written.
+#define GLFW_INCLUDE_VULKAN
+#include <GLFW/glfw3.h>
+
+#include "../gpu/gpu_fixture.h"
+#include "kagami/core/log.h"
+#include "kagami/editor/editor.h"
+#include "kagami/editor/window_loop.h"
+#include "kagami/scene/scene_io.h"
+
+namespace kagami {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path scratch_folder() {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  fs::path dir = fs::path(KAGAMI_TEST_OUTPUT_DIR) / info->test_suite_name() / info->name();
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+// A lot with a bench in the middle, a second bench off to the side and a lamp.
+scene::Scene lot(const fs::path& folder) {
+  scene::Scene s;
+  s.name = "editor_test_lot";
+  const fs::path bench = fs::path(KAGAMI_SOURCE_DIR) / "assets" / "locations" / "tokyo_dome_city" / "bench.gltf";
+  s.assets["bench"] = fs::relative(bench, folder).generic_string();
+  s.environment.sky.sun_direction = {0.3f, 1.0f, 0.4f};
+  scene::Entity a;
+  a.name = "bench";
+  a.mesh = scene::MeshComponent{"bench", {}};
+  EXPECT_TRUE(s.add_entity(a).ok());
+  scene::Entity b = a;
+  b.name = "far bench";
+  b.transform.translation = {-4.0f, 0.0f, -3.0f};
+  EXPECT_TRUE(s.add_entity(b).ok());
+  scene::Entity lamp;
+  lamp.name = "lamp";
+  lamp.transform.translation = {2.0f, 3.0f, 1.0f};
+  lamp.light = scene::LightComponent{};
+  EXPECT_TRUE(s.add_entity(lamp).ok());
+  return s;
+}
+
+class EditorWindow : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(glfwInit(), GLFW_TRUE) << "no display: this test runs under xvfb-run";
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
+    window_ = glfwCreateWindow(1280, 720, "kagami editor test", nullptr, nullptr);
+    ASSERT_NE(window_, nullptr);
+    gpu::ContextOptions options;
+    options.validation = true;
+    options.want_swapchain = true;
+    std::uint32_t count = 0;
+    const char** names = glfwGetRequiredInstanceExtensions(&count);
+    options.instance_extensions.assign(names, names + count);
+    auto created = gpu::Device::create(options);
+    ASSERT_TRUE(created.ok()) << created.error().message;
+    device_ = std::move(*created);
+    ASSERT_EQ(glfwCreateWindowSurface(device_->context().instance(), window_, nullptr, &surface_), VK_SUCCESS);
+  }
+
+  void TearDown() override {
+    if (device_) {
+      device_->wait_idle();
+      if (surface_) vkDestroySurfaceKHR(device_->context().instance(), surface_, nullptr);
+      EXPECT_EQ(device_->context().validation_log().error_count(), 0)
+          << device_->context().validation_log().error_report();
+      device_.reset();
+    }
+    if (window_) glfwDestroyWindow(window_);
+    glfwTerminate();
+  }
+
+  GLFWwindow* window_ = nullptr;
+  std::unique_ptr<gpu::Device> device_;
+  VkSurfaceKHR surface_ = VK_NULL_HANDLE;
+};
+
+TEST_F(EditorWindow, ClickSelectsGizmoMovesSaveWritesExactlyThat) {
+  const fs::path folder = scratch_folder();
+  const fs::path file = folder / "lot.json";
+  const scene::Scene original = lot(folder);
+  ASSERT_TRUE(scene::save_scene(original, file).ok());
+
+  gpu::Swapchain swapchain(*device_, surface_, /*vsync=*/false);
+  editor::EditorOptions options;
+  options.cache_dir = folder / "cache";
+  options.project_root = KAGAMI_SOURCE_DIR;
+  auto created = editor::Editor::create(*device_, swapchain.format(), options);
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  editor::Editor& ed = **created;
+  ASSERT_TRUE(ed.open(file).ok());
+  ed.camera().target = {0.0f, 0.5f, 0.0f};
+  ed.camera().distance = 7.0f;
+  ed.camera().yaw = 0.5f;
+  ed.camera().pitch = -0.45f;
+
+  const scene::EntityId bench = original.find_by_name("bench")->id();
+  enum class Step { stream, click, wait_pick, grab, drag, release, save, done };
+  Step step = Step::stream;
+  std::uint64_t step_frame = 0;
+  glm::vec2 grab{0.0f}, target{0.0f};
+  bool selected = false;
+  std::uint64_t undo_steps_after_drag = 0;
+  auto next = [&](Step s, std::uint64_t frame) { step = s, step_frame = frame; };
+
+  editor::WindowRunOptions run;
+  run.screenshot = folder / "editor.png";
+  run.script = [&](std::uint64_t frame, editor::InputState& in, editor::Editor& e) -> bool {
+    switch (step) {
+      case Step::stream:
+        if (e.scene_resident() && frame > 5) next(Step::click, frame);
+        return frame < 600;
+      case Step::click: {
+        // The middle of the bench's box, where the id pass has the bench.
+        auto pixel = e.world_to_window(e.bounds_of(bench).center());
+        if (!pixel) return false;
+        in.mouse = *pixel;
+        in.buttons[0] = frame == step_frame + 1;  // hover one frame, then press
+        if (frame == step_frame + 2) next(Step::wait_pick, frame);
+        return true;
+      }
+      case Step::wait_pick:
+        in.mouse = glm::vec2(-1.0f);
+        if (e.selection().primary() == bench) {
+          selected = true;
+          next(Step::grab, frame);
+        }
+        return frame < step_frame + 10;
+      case Step::grab: {
+        // On the gizmo's X arrow: 60% along it (its length is 15% of the distance to the eye).
+        const glm::vec3 origin(e.document().scene().world_transform(bench)[3]);
+        const float size = glm::length(origin - e.camera().position()) * 0.15f;
+        auto a = e.world_to_window(origin + glm::vec3(size * 0.6f, 0, 0));
+        auto b = e.world_to_window(origin + glm::vec3(size * 0.6f + 2.0f, 0, 0));
+        if (!a || !b) return false;
+        grab = *a, target = *b;
+        in.mouse = grab;
+        in.buttons[0] = frame >= step_frame + 1;
+        if (frame == step_frame + 1) next(Step::drag, frame);
+        return true;
+      }
+      case Step::drag: {
+        // Ten frames from the grab point to two metres further along +X.
+        const float t = std::min(1.0f, float(frame - step_frame) / 10.0f);
+        in.mouse = grab + (target - grab) * t;
+        in.buttons[0] = true;
+        if (t >= 1.0f) next(Step::release, frame);
+        return true;
+      }
+      case Step::release:
+        in.mouse = target;
+        if (frame == step_frame + 2) {
+          undo_steps_after_drag = e.document().history().undo_count();
+          next(Step::save, frame);
+        }
+        return true;
+      case Step::save:
+        // ctrl+S, pressed on the second frame (a key press is an up -> down change).
+        in.ctrl = true;
+        if (frame == step_frame + 1) in.press(GLFW_KEY_S);
+        if (frame == step_frame + 3) next(Step::done, frame);
+        return true;
+      case Step::done:
+        return false;
+    }
+    return false;
+  };
+  auto report = editor::run_editor_window(window_, swapchain, *device_, ed, run);
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  ASSERT_TRUE(selected) << "clicking the bench in the viewport did not select it";
+  ASSERT_EQ(step, Step::done);
+  EXPECT_EQ(undo_steps_after_drag, 1u) << "the gizmo drag must be one undo step";
+  EXPECT_FALSE(ed.document().dirty());
+
+  auto saved = scene::load_scene(file);
+  ASSERT_TRUE(saved.ok()) << saved.error().message;
+  const scene::Transform moved = saved->find(bench)->transform;
+  EXPECT_NEAR(moved.translation.x, 2.0f, 1e-5f) << "snapped to the 0.5 m step";
+  EXPECT_NEAR(moved.translation.y, 0.0f, 1e-5f);
+  EXPECT_NEAR(moved.translation.z, 0.0f, 1e-5f);
+  // Everything else is exactly as it was.
+  scene::Scene expected = original;
+  expected.find(bench)->transform = moved;
+  EXPECT_TRUE(*saved == expected) << "the saved file changed more than the bench's position";
+  EXPECT_NEAR(glm::length(glm::vec3(moved.scale) - glm::vec3(1.0f)), 0.0f, 1e-5f);
+  EXPECT_TRUE(fs::exists(fs::path(file) += ".bak"));
+  EXPECT_TRUE(fs::exists(folder / "editor.png"));
+}
+
+}  // namespace
+}  // namespace kagami
