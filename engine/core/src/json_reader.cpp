@@ -50,6 +50,24 @@ void Reader::map(const Node& node, std::size_t max, std::string_view what) const
   if (node.value->size() > max) fail(node, cat(node.value->size(), " ", what, ", over the limit of ", max));
 }
 
+void Reader::header(const Node& root, std::string_view schema_name, int version_read, std::string_view kind) const {
+  Node schema = child(root, "schema");
+  if (!schema.value)
+    fail(schema, cat("missing: not a Kagami ", kind, " file (expected \"schema\": \"", schema_name, "\")"));
+  if (!schema.value->is_string() || schema.value->get_ref<const std::string&>() != schema_name)
+    fail(schema, cat("expected \"", schema_name, "\", got ", describe(*schema.value)));
+  Node version = required(root, "version");
+  if (!version.value->is_number_integer())
+    fail(version, cat("expected a whole number, got ", describe(*version.value)));
+  bool newer = version.value->is_number_unsigned() ? version.value->get<std::uint64_t>() > std::uint64_t(version_read)
+                                                   : version.value->get<std::int64_t>() > version_read;
+  if (newer)
+    fail(version, cat("version ", version.value->dump(), " is newer than this build of Kagami reads (", version_read,
+                      "); update Kagami to open this file"));
+  if (version.value->get<std::int64_t>() < 1)
+    fail(version, cat("unsupported version ", version.value->dump(), " (this build reads version ", version_read, ")"));
+}
+
 void Reader::finish() const {
   if (warnings_ > read_limits_.max_warnings)
     log::warn(doc_.source_name(), ": ", warnings_ - read_limits_.max_warnings, " more unknown fields ignored (",

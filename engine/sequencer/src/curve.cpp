@@ -68,11 +68,12 @@ void resolve(const std::vector<Key<T>>& keys, std::size_t i, T& in, T& out) {
   in = out = slope;
 }
 
+// A cubic Hermite segment; m0_dt and m1_dt are the end slopes times the segment's duration.
 template <typename T>
-T hermite(const T& v0, const T& m0, const T& v1, const T& m1, float dt, float u) {
+T hermite(const T& v0, const T& m0_dt, const T& v1, const T& m1_dt, float u) {
   float u2 = u * u, u3 = u2 * u;
   float h00 = 2 * u3 - 3 * u2 + 1, h10 = u3 - 2 * u2 + u, h01 = -2 * u3 + 3 * u2, h11 = u3 - u2;
-  return v0 * h00 + m0 * (h10 * dt) + v1 * h01 + m1 * (h11 * dt);
+  return v0 * h00 + m0_dt * h10 + v1 * h01 + m1_dt * h11;
 }
 
 template <typename T>
@@ -109,30 +110,35 @@ void Curve<T>::set_keys(std::vector<Key<T>> keys) {
   in_.assign(keys_.size(), T{});
   out_.assign(keys_.size(), T{});
   for (std::size_t i = 0; i < keys_.size(); ++i) resolve(keys_, i, in_[i], out_[i]);
+  times_.resize(keys_.size());
+  for (std::size_t i = 0; i < keys_.size(); ++i) times_[i] = keys_[i].time;
+  segments_.clear();
+  for (std::size_t i = 0; i + 1 < keys_.size(); ++i) {
+    const Key<T>& a = keys_[i];
+    const Key<T>& b = keys_[i + 1];
+    const float dt = static_cast<float>(b.time - a.time);
+    segments_.push_back(Segment{a.value, b.value, out_[i] * dt, in_[i + 1] * dt, a.interp,
+                                a.tangent == TangentMode::auto_clamped && b.tangent == TangentMode::auto_clamped});
+  }
 }
 
 template <typename T>
 T Curve<T>::evaluate(double t) const {
-  if (keys_.empty()) return T{};
-  if (t <= keys_.front().time) return keys_.front().value;
-  if (t >= keys_.back().time) return keys_.back().value;
-  auto next = std::upper_bound(keys_.begin(), keys_.end(), t, [](double x, const Key<T>& k) { return x < k.time; });
-  const std::size_t i = std::size_t(next - keys_.begin()) - 1;
-  const Key<T>& a = keys_[i];
-  const Key<T>& b = keys_[i + 1];
-  const double dt = b.time - a.time;
-  const float u = static_cast<float>((t - a.time) / dt);
-  switch (a.interp) {
-    case Interp::constant: return a.value;
-    case Interp::linear: return a.value + (b.value - a.value) * u;
+  if (times_.empty()) return T{};
+  if (t <= times_.front()) return keys_.front().value;
+  if (t >= times_.back()) return keys_.back().value;
+  const std::size_t i = std::size_t(std::upper_bound(times_.begin(), times_.end(), t) - times_.begin()) - 1;
+  const Segment& s = segments_[i];
+  const float u = static_cast<float>((t - times_[i]) / (times_[i + 1] - times_[i]));
+  switch (s.interp) {
+    case Interp::constant: return s.v0;
+    case Interp::linear: return s.v0 + (s.v1 - s.v0) * u;
     case Interp::cubic: {
-      T v = hermite(a.value, out_[i], b.value, in_[i + 1], static_cast<float>(dt), u);
+      T v = hermite(s.v0, s.m0_dt, s.v1, s.m1_dt, u);
       // Exact arithmetic keeps a clamped segment in range; this removes float rounding.
-      if (a.tangent == TangentMode::auto_clamped && b.tangent == TangentMode::auto_clamped)
-        v = clamp_between(v, a.value, b.value);
-      return v;
+      return s.clamp ? clamp_between(v, s.v0, s.v1) : v;
     }
-    default: return a.value + (b.value - a.value) * ease(a.interp, u);
+    default: return s.v0 + (s.v1 - s.v0) * ease(s.interp, u);
   }
 }
 

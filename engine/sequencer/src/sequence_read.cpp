@@ -12,7 +12,7 @@ Sequence SequenceReader::read() {
   Node root = r_.root();
   if (!root.value->is_object())
     r_.fail(root, cat("expected an object (a Kagami sequence), got ", json_read::describe(*root.value)));
-  read_header(root);
+  r_.header(root, kSequenceSchema, kSequenceVersion, "sequence");
   r_.object(root, {"schema", "version", "name", "scene", "frame_rate", "duration", "speakers", "bindings", "tracks",
                    "shots"});
   r_.maybe(root, "name", seq_.name);
@@ -28,21 +28,6 @@ Sequence SequenceReader::read() {
   read_timeline(root, seq_.duration, 0, seq_.timeline);
   r_.finish();
   return std::move(seq_);
-}
-
-// Schema and version first: nothing else is worth reporting about a file that
-// is not a sequence, or one written by a newer Kagami.
-void SequenceReader::read_header(const Node& root) {
-  Node schema = r_.child(root, "schema");
-  if (!schema.value)
-    r_.fail(schema, cat("missing: not a Kagami sequence file (expected \"schema\": \"", kSequenceSchema, "\")"));
-  if (!schema.value->is_string() || schema.value->get_ref<const std::string&>() != kSequenceSchema)
-    r_.fail(schema, cat("expected \"", kSequenceSchema, "\", got ", json_read::describe(*schema.value)));
-  Node version = r_.required(root, "version");
-  std::int64_t v = r_.integer(version, 1, 1'000'000);
-  if (v > kSequenceVersion)
-    r_.fail(version, cat("version ", v, " is newer than this build of Kagami reads (", kSequenceVersion,
-                         "); update Kagami to open this file"));
 }
 
 void SequenceReader::read_frame_rate(const Node& node) {

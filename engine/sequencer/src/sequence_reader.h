@@ -19,7 +19,6 @@ class SequenceReader {
   Sequence read();
 
  private:
-  void read_header(const Node& root);
   void read_frame_rate(const Node& node);
   void read_speakers(const Node& node);
   void read_bindings(const Node& node);

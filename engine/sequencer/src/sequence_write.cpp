@@ -243,8 +243,15 @@ class Writer {
 
 std::string serialize_sequence(const Sequence& sequence) { return json_write::format(Writer(sequence).document()); }
 
+// The reader's rules are the only statement of what a valid sequence is: the
+// text is read back before it is written, so a sequence edited into an invalid
+// state (a key past a shortened duration) is refused instead of saved as a
+// file that would not load.
 Result<void> save_sequence(const Sequence& sequence, const std::filesystem::path& path) {
-  return write_file_atomic(path, serialize_sequence(sequence), {.keep_backup = true});
+  std::string text = serialize_sequence(sequence);
+  if (auto check = parse_sequence(text, path.string()); !check)
+    return make_error(path.string(), ": not saved: ", check.error().message);
+  return write_file_atomic(path, text, {.keep_backup = true});
 }
 
 }  // namespace kagami::sequencer

@@ -2,22 +2,7 @@
 #include "sequence_reader.h"
 
 namespace kagami::sequencer::detail {
-namespace {
-
-template <typename Enum>
-Enum read_enum(const json_read::Reader& r, const Node& node, std::optional<Enum> (*parse)(std::string_view),
-               std::initializer_list<Enum> all) {
-  std::optional<Enum> value;
-  if (node.value->is_string()) value = parse(node.value->get_ref<const std::string&>());
-  if (!value) {
-    std::string names;
-    for (Enum e : all) names += cat(names.empty() ? "" : ", ", to_string(e));
-    r.fail(node, cat("expected one of ", names, ", got ", json_read::describe(*node.value)));
-  }
-  return *value;
-}
-
-}  // namespace
+using json_read::read_enum;
 
 void SequenceReader::read_track(Node node, double duration, Timeline& tl) {
   if (!node.value->is_object()) r_.fail(node, cat("expected a track object, got ", json_read::describe(*node.value)));

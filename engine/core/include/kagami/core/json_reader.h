@@ -89,6 +89,11 @@ class Reader {
     if (auto f = field(object, key)) out = vector<N>(*f);
   }
 
+  // A file's "schema" and "version", checked before anything else: nothing
+  // else is worth reporting about a file that is not of this kind ("scene",
+  // "sequence"), or one written by a newer Kagami.
+  void header(const Node& root, std::string_view schema, int version, std::string_view kind) const;
+
   // Logs how many unknown-field warnings were not shown one by one.
   void finish() const;
 
@@ -97,5 +102,19 @@ class Reader {
   ReadLimits read_limits_;
   std::size_t warnings_ = 0;
 };
+
+// A string naming one of `all` (each named by to_string, found by argument-dependent lookup).
+template <typename Enum>
+Enum read_enum(const Reader& r, const Node& node, std::optional<Enum> (*parse)(std::string_view),
+               std::initializer_list<Enum> all) {
+  std::optional<Enum> value;
+  if (node.value->is_string()) value = parse(node.value->template get_ref<const std::string&>());
+  if (!value) {
+    std::string names;
+    for (Enum e : all) names += cat(names.empty() ? "" : ", ", to_string(e));
+    r.fail(node, cat("expected one of ", names, ", got ", describe(*node.value)));
+  }
+  return *value;
+}
 
 }  // namespace kagami::json_read

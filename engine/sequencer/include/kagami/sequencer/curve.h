@@ -65,8 +65,19 @@ class Curve {
   bool operator==(const Curve& other) const { return keys_ == other.keys_; }
 
  private:
+  // What evaluation reads, laid out for it: key times alone for the search,
+  // then one segment's values and scaled slopes together (one cache line for
+  // a vec3), so a sequence of thousands of curves is not bound by scattered loads.
+  struct Segment {
+    T v0{}, v1{};
+    T m0_dt{}, m1_dt{};  // slopes times the segment's duration (Hermite form)
+    Interp interp = Interp::cubic;
+    bool clamp = false;  // both keys auto-clamped: stay within [v0, v1]
+  };
   std::vector<Key<T>> keys_;
   std::vector<T> in_, out_;  // resolved slopes per key
+  std::vector<double> times_;
+  std::vector<Segment> segments_;  // one per pair of neighbouring keys
 };
 
 using FloatCurve = Curve<float>;

@@ -29,7 +29,9 @@ struct FrameTime {
   // The last frame at or before `t` (what a player shows at wall-clock time t).
   static FrameTime at_or_before(double t, FrameRate rate) {
     FrameTime f{static_cast<std::int64_t>(std::floor(t * rate.fps())), rate};
-    if (f.seconds() > t) --f.frame;  // guard the rounding of t * fps
+    // t * fps may round across a frame boundary either way: settle on the grid itself.
+    if (f.seconds() > t) --f.frame;
+    if (FrameTime{f.frame + 1, rate}.seconds() <= t) ++f.frame;
     return f;
   }
   bool operator==(const FrameTime&) const = default;

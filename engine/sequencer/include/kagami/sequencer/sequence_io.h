@@ -75,7 +75,9 @@ Result<Sequence> parse_sequence(std::string_view text, std::string_view source_n
 Result<Sequence> load_sequence(const std::filesystem::path& path, const SequenceLimits& limits = {});
 
 std::string serialize_sequence(const Sequence& sequence);
-// Writes through write_file_atomic, keeping the previous file as <path>.bak.
+// Refuses a sequence the reader would refuse (the message locates the problem
+// in the text that would have been written); otherwise writes through
+// write_file_atomic, keeping the previous file as <path>.bak.
 Result<void> save_sequence(const Sequence& sequence, const std::filesystem::path& path);
 
 }  // namespace kagami::sequencer
