@@ -43,10 +43,7 @@ void SequenceReader::read_frame_rate(const Node& node) {
 }
 
 void SequenceReader::read_speakers(const Node& node) {
-  std::size_t n = r_.array(node, limits_.max_bindings, "speakers");
-  for (std::size_t i = 0; i < n; ++i) {
-    Node s = r_.element(node, i);
-    r_.object(s, {"id", "name", "color"});
+  each_item(node, "speakers", limits_.max_bindings, {"id", "name", "color"}, [&](const Node& s, std::size_t) {
     Speaker speaker;
     Node id = r_.required(s, "id");
     speaker.id = r_.string(id);
@@ -56,14 +53,12 @@ void SequenceReader::read_speakers(const Node& node) {
     r_.maybe(s, "name", speaker.name);
     r_.maybe(s, "color", speaker.color);
     seq_.speakers.push_back(std::move(speaker));
-  }
+  });
 }
 
 void SequenceReader::read_bindings(const Node& node) {
-  std::size_t n = r_.array(node, limits_.max_bindings, "bindings");
-  for (std::size_t i = 0; i < n; ++i) {
-    Node b = r_.element(node, i);
-    r_.object(b, {"name", "entity", "character", "outfit", "spawn"});
+  each_item(node, "bindings", limits_.max_bindings, {"name", "entity", "character", "outfit", "spawn"},
+            [&](const Node& b, std::size_t) {
     Binding binding;
     Node name = r_.required(b, "name");
     binding.name = r_.string(name);
@@ -78,7 +73,7 @@ void SequenceReader::read_bindings(const Node& node) {
       r_.fail(r_.child(b, "spawn"), "only a character binding (with \"character\") can be spawned");
     binding_index_.emplace(binding.name, BindingIndex(seq_.bindings.size()));
     seq_.bindings.push_back(std::move(binding));
-  }
+  });
 }
 
 void SequenceReader::read_timeline(const Node& owner, double duration, int depth, Timeline& tl) {
@@ -142,10 +137,6 @@ BindingIndex SequenceReader::binding(const Node& node) const {
   auto it = binding_index_.find(name);
   if (it == binding_index_.end()) r_.fail(node, cat("unknown binding \"", name, "\" (not in \"bindings\")"));
   return it->second;
-}
-
-std::size_t SequenceReader::items(const Node& node, std::string_view what) const {
-  return r_.array(node, limits_.max_items, what);
 }
 
 }  // namespace detail

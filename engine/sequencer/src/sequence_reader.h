@@ -51,7 +51,18 @@ class SequenceReader {
   void check_interval(const Node& to_node, double from, double to) const;
   void check_after(const Node& node, double previous, double t, std::string_view what) const;
   BindingIndex binding(const Node& node) const;  // a binding name
-  std::size_t items(const Node& node, std::string_view what) const;  // an array within max_items
+  // Each element of the array `list` (at most `max`), checked to be an object
+  // with `fields`, passed to fn(element, index).
+  template <typename Fn>
+  void each_item(const Node& list, std::string_view what, std::size_t max,
+                 std::initializer_list<std::string_view> fields, Fn&& fn) {
+    std::size_t n = r_.array(list, max, what);
+    for (std::size_t i = 0; i < n; ++i) {
+      Node item = r_.element(list, i);
+      r_.object(item, fields);
+      fn(item, i);
+    }
+  }
 
   json_read::Reader r_;
   const SequenceLimits& limits_;

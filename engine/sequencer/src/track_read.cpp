@@ -30,10 +30,7 @@ CameraCutTrack SequenceReader::read_camera_cuts(const Node& node, double duratio
   CameraCutTrack track;
   r_.maybe(node, "name", track.name);
   Node cuts = r_.required(node, "cuts");
-  std::size_t n = items(cuts, "cuts");
-  for (std::size_t i = 0; i < n; ++i) {
-    Node c = r_.element(cuts, i);
-    r_.object(c, {"time", "camera", "blend"});
+  each_item(cuts, "cuts", limits_.max_items, {"time", "camera", "blend"}, [&](const Node& c, std::size_t i) {
     CameraCut cut;
     Node t = r_.required(c, "time");
     cut.time = time(t, duration);
@@ -41,7 +38,7 @@ CameraCutTrack SequenceReader::read_camera_cuts(const Node& node, double duratio
     cut.camera = binding(r_.required(c, "camera"));
     if (auto blend = r_.field(c, "blend")) cut.blend = time(*blend, duration);
     track.cuts.push_back(cut);
-  }
+  });
   return track;
 }
 
@@ -53,12 +50,9 @@ T SequenceReader::read_value(const Node& node) const {
 
 template <typename T>
 Curve<T> SequenceReader::read_keys(const Node& node, double duration) {
-  std::size_t n = items(node, "keys");
   std::vector<Key<T>> keys;
-  keys.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    Node k = r_.element(node, i);
-    r_.object(k, {"time", "value", "interp", "tangent", "in", "out"});
+  each_item(node, "keys", limits_.max_items, {"time", "value", "interp", "tangent", "in", "out"},
+            [&](const Node& k, std::size_t i) {
     Key<T> key;
     Node t = r_.required(k, "time");
     key.time = time(t, duration);
@@ -86,7 +80,7 @@ Curve<T> SequenceReader::read_keys(const Node& node, double duration) {
       r_.fail(r_.child(k, "out"), "missing: a broken tangent needs its \"out\" slope");
     }
     keys.push_back(key);
-  }
+  });
   return Curve<T>(std::move(keys));
 }
 
@@ -97,18 +91,15 @@ Curve<T> SequenceReader::read_curve(const Node& node, double duration) {
 }
 
 SplinePath SequenceReader::read_path(const Node& node, double duration) {
-  std::size_t n = items(node, "path points");
   std::vector<PathPoint> points;
-  for (std::size_t i = 0; i < n; ++i) {
-    Node p = r_.element(node, i);
-    r_.object(p, {"time", "position"});
+  each_item(node, "path points", limits_.max_items, {"time", "position"}, [&](const Node& p, std::size_t i) {
     PathPoint point;
     Node t = r_.required(p, "time");
     point.time = time(t, duration);
     if (i > 0) check_after(t, points.back().time, point.time, "point time");
     point.position = r_.vector<3>(r_.required(p, "position"));
     points.push_back(point);
-  }
+  });
   return SplinePath(std::move(points));
 }
 
@@ -157,10 +148,9 @@ AnimationTrack SequenceReader::read_animation(const Node& node, double duration)
   if (!seq_.bindings[track.binding].is_character())
     r_.fail(b, cat("binding \"", seq_.bindings[track.binding].name, "\" is not a character (no \"character\")"));
   Node sections = r_.required(node, "sections");
-  std::size_t n = items(sections, "sections");
-  for (std::size_t i = 0; i < n; ++i) {
-    Node s = r_.element(sections, i);
-    r_.object(s, {"clip", "start", "end", "blend_in", "blend_out", "play_rate", "clip_start", "loop"});
+  each_item(sections, "sections", limits_.max_items,
+            {"clip", "start", "end", "blend_in", "blend_out", "play_rate", "clip_start", "loop"},
+            [&](const Node& s, std::size_t i) {
     AnimationSection section;
     Node clip = r_.required(s, "clip");
     section.clip = r_.string(clip);
@@ -184,7 +174,7 @@ AnimationTrack SequenceReader::read_animation(const Node& node, double duration)
     }
     r_.maybe(s, "loop", section.loop);
     track.sections.push_back(std::move(section));
-  }
+  });
   return track;
 }
 
@@ -194,10 +184,8 @@ LookAtTrack SequenceReader::read_look_at(const Node& node, double duration) {
   r_.maybe(node, "name", track.name);
   track.binding = binding(r_.required(node, "binding"));
   Node sections = r_.required(node, "sections");
-  std::size_t n = items(sections, "sections");
-  for (std::size_t i = 0; i < n; ++i) {
-    Node s = r_.element(sections, i);
-    r_.object(s, {"start", "end", "blend", "target"});
+  each_item(sections, "sections", limits_.max_items, {"start", "end", "blend", "target"},
+            [&](const Node& s, std::size_t i) {
     LookAtSection section;
     Node start = r_.required(s, "start"), end = r_.required(s, "end");
     section.start = time(start, duration);
@@ -210,7 +198,7 @@ LookAtTrack SequenceReader::read_look_at(const Node& node, double duration) {
     if (target.value->is_string()) section.target = binding(target);
     else section.point = r_.vector<3>(target);
     track.sections.push_back(section);
-  }
+  });
   return track;
 }
 
@@ -219,10 +207,8 @@ EventTrack SequenceReader::read_events(const Node& node, double duration) {
   EventTrack track;
   r_.maybe(node, "name", track.name);
   Node events = r_.required(node, "events");
-  std::size_t n = items(events, "events");
-  for (std::size_t i = 0; i < n; ++i) {
-    Node e = r_.element(events, i);
-    r_.object(e, {"time", "kind", "name", "duration", "intensity", "color", "payload"});
+  each_item(events, "events", limits_.max_items, {"time", "kind", "name", "duration", "intensity", "color", "payload"},
+            [&](const Node& e, std::size_t i) {
     Event event;
     Node t = r_.required(e, "time");
     event.time = time(t, duration);
@@ -237,7 +223,7 @@ EventTrack SequenceReader::read_events(const Node& node, double duration) {
     r_.maybe(e, "color", event.color);
     if (auto f = r_.field(e, "payload")) event.payload = *f->value;
     track.events.push_back(std::move(event));
-  }
+  });
   return track;
 }
 
@@ -246,10 +232,7 @@ SubtitleTrack SequenceReader::read_subtitles(const Node& node, double duration) 
   SubtitleTrack track;
   r_.maybe(node, "name", track.name);
   Node lines = r_.required(node, "lines");
-  std::size_t n = items(lines, "lines");
-  for (std::size_t i = 0; i < n; ++i) {
-    Node l = r_.element(lines, i);
-    r_.object(l, {"speaker", "text", "in", "out"});
+  each_item(lines, "lines", limits_.max_items, {"speaker", "text", "in", "out"}, [&](const Node& l, std::size_t i) {
     SubtitleLine line;
     Node speaker = r_.required(l, "speaker");
     std::string id = r_.string(speaker);
@@ -263,7 +246,7 @@ SubtitleTrack SequenceReader::read_subtitles(const Node& node, double duration) 
     check_interval(out, line.in, line.out);
     if (i > 0 && line.in < track.lines.back().in) r_.fail(in, "lines must be sorted by \"in\"");
     track.lines.push_back(std::move(line));
-  }
+  });
   return track;
 }
 
@@ -292,10 +275,7 @@ StreamingTrack SequenceReader::read_streaming(const Node& node, double duration)
   StreamingTrack track;
   r_.maybe(node, "name", track.name);
   Node cues = r_.required(node, "cues");
-  std::size_t n = items(cues, "cues");
-  for (std::size_t i = 0; i < n; ++i) {
-    Node c = r_.element(cues, i);
-    r_.object(c, {"location", "from", "to"});
+  each_item(cues, "cues", limits_.max_items, {"location", "from", "to"}, [&](const Node& c, std::size_t) {
     StreamingCue cue;
     Node location = r_.required(c, "location");
     cue.location = r_.string(location);
@@ -305,7 +285,7 @@ StreamingTrack SequenceReader::read_streaming(const Node& node, double duration)
     cue.to = time(to, duration);
     check_interval(to, cue.from, cue.to);
     track.cues.push_back(std::move(cue));
-  }
+  });
   return track;
 }
 
