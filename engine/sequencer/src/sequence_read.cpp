@@ -126,6 +126,15 @@ void SequenceReader::check_interval(const Node& to_node, double from, double to)
     r_.fail(to_node, cat("the end (", to, " s on the frame grid) must be after the start (", from, " s)"));
 }
 
+std::pair<double, double> SequenceReader::interval(const Node& item, std::string_view from_key,
+                                                   std::string_view to_key, double duration) const {
+  double from = time(r_.required(item, from_key), duration);
+  Node to_node = r_.required(item, to_key);
+  double to = time(to_node, duration);
+  check_interval(to_node, from, to);
+  return {from, to};
+}
+
 void SequenceReader::check_after(const Node& node, double previous, double t, std::string_view what) const {
   if (!(t > previous))
     r_.fail(node, cat(what, " ", t, " s (on the frame grid) must be after the previous one (", previous,

@@ -49,6 +49,9 @@ class SequenceReader {
   double time(const Node& node, double duration) const;  // in [0, duration], snapped to a frame
   // [from, to) with from < to after snapping; `to_node` locates the error.
   void check_interval(const Node& to_node, double from, double to) const;
+  // The required times `from_key` < `to_key` of an item, snapped; errors at the item's fields.
+  std::pair<double, double> interval(const Node& item, std::string_view from_key, std::string_view to_key,
+                                     double duration) const;
   void check_after(const Node& node, double previous, double t, std::string_view what) const;
   BindingIndex binding(const Node& node) const;  // a binding name
   // Each element of the array `list` (at most `max`), checked to be an object

@@ -1,4 +1,6 @@
 // Reading the tracks of a sequence file (format: sequence_io.h).
+#include <tuple>
+
 #include "sequence_reader.h"
 
 namespace kagami::sequencer::detail {
@@ -155,10 +157,8 @@ AnimationTrack SequenceReader::read_animation(const Node& node, double duration)
     Node clip = r_.required(s, "clip");
     section.clip = r_.string(clip);
     if (section.clip.empty()) r_.fail(clip, "must name a clip");
-    Node start = r_.required(s, "start"), end = r_.required(s, "end");
-    section.start = time(start, duration);
-    section.end = time(end, duration);
-    check_interval(end, section.start, section.end);
+    Node start = r_.required(s, "start");
+    std::tie(section.start, section.end) = interval(s, "start", "end", duration);
     if (i > 0 && section.start < track.sections.back().start)
       r_.fail(start, "sections must be sorted by start");
     if (auto f = r_.field(s, "blend_in")) section.blend_in = time(*f, section.end - section.start);
@@ -187,10 +187,8 @@ LookAtTrack SequenceReader::read_look_at(const Node& node, double duration) {
   each_item(sections, "sections", limits_.max_items, {"start", "end", "blend", "target"},
             [&](const Node& s, std::size_t i) {
     LookAtSection section;
-    Node start = r_.required(s, "start"), end = r_.required(s, "end");
-    section.start = time(start, duration);
-    section.end = time(end, duration);
-    check_interval(end, section.start, section.end);
+    Node start = r_.required(s, "start");
+    std::tie(section.start, section.end) = interval(s, "start", "end", duration);
     if (i > 0 && section.start < track.sections.back().end)
       r_.fail(start, "look-at sections must not overlap (each starts at or after the previous end)");
     if (auto f = r_.field(s, "blend")) section.blend = time(*f, (section.end - section.start) * 0.5);
@@ -240,10 +238,8 @@ SubtitleTrack SequenceReader::read_subtitles(const Node& node, double duration) 
     if (!index) r_.fail(speaker, cat("unknown speaker \"", id, "\" (not in \"speakers\")"));
     line.speaker = *index;
     line.text = r_.string(r_.required(l, "text"));
-    Node in = r_.required(l, "in"), out = r_.required(l, "out");
-    line.in = time(in, duration);
-    line.out = time(out, duration);
-    check_interval(out, line.in, line.out);
+    Node in = r_.required(l, "in");
+    std::tie(line.in, line.out) = interval(l, "in", "out", duration);
     if (i > 0 && line.in < track.lines.back().in) r_.fail(in, "lines must be sorted by \"in\"");
     track.lines.push_back(std::move(line));
   });
@@ -280,10 +276,7 @@ StreamingTrack SequenceReader::read_streaming(const Node& node, double duration)
     Node location = r_.required(c, "location");
     cue.location = r_.string(location);
     if (cue.location.empty()) r_.fail(location, "must name a location");
-    Node from = r_.required(c, "from"), to = r_.required(c, "to");
-    cue.from = time(from, duration);
-    cue.to = time(to, duration);
-    check_interval(to, cue.from, cue.to);
+    std::tie(cue.from, cue.to) = interval(c, "from", "to", duration);
     track.cues.push_back(std::move(cue));
   });
   return track;
