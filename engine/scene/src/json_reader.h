@@ -1,90 +1,29 @@
 #pragma once
-// Typed, located reading of a JSON document: each accessor either returns the
-// value or fails with "file:line:column: field.path: what is wrong". Failures
-// unwind as a ReadFailure exception that never leaves the scene module
-// (parse_scene turns it into a Result), which keeps the reader as linear as the
-// format it reads.
-#include <cstdint>
-#include <initializer_list>
-#include <optional>
-#include <string>
-#include <string_view>
-
+// The scene's view of the shared located JSON reader (core/json_reader.h): the
+// same accessors plus the scene's limits and its value rules (checks.h).
 #include "checks.h"
-#include "kagami/core/json_locations.h"
+#include "kagami/core/json_reader.h"
 #include "kagami/scene/scene.h"
 
 namespace kagami::scene::read {
 
-struct ReadFailure {
-  Error error;
-};
+using json_read::describe;
+using json_read::Node;
+using json_read::ReadFailure;
 
-// A value in the document with its JSON pointer (to locate it) and its field
-// path for people ("entities[3].light.type"; "" for the root).
-struct Node {
-  const Json* value = nullptr;  // nullptr for a field that is not there
-  std::string pointer;
-  std::string path;
-};
-
-// "a string "lamp"", "3.5", "an array": what a wrong value was, for messages.
-std::string describe(const Json& value);
-
-class Reader {
+class Reader : public json_read::Reader {
  public:
-  Reader(const LocatedJson& doc, const SceneLimits& limits) : doc_(doc), limits_(limits) {}
+  Reader(const LocatedJson& doc, const SceneLimits& limits)
+      : json_read::Reader(doc, {limits.max_string_bytes, limits.max_warnings}), limits_(limits) {}
 
-  Node root() const { return Node{&doc_.json(), "", ""}; }
   const SceneLimits& limits() const { return limits_; }
-
-  [[noreturn]] void fail(const Node& at, std::string_view message) const;
-  [[noreturn]] void fail_at_key(const Node& member, std::string_view message) const;
-
-  // Checks that `node` is an object and warns about each key not in `known`.
-  void object(const Node& node, std::initializer_list<std::string_view> known);
-  // Checks that `node` is an object whose keys are data (asset ids, parameter names).
-  void map(const Node& node, std::size_t max, std::string_view what) const;
-  // Checks that `node` is an array of at most `max` elements; returns its size.
-  std::size_t array(const Node& node, std::size_t max, std::string_view what) const;
-
-  Node child(const Node& object, std::string_view key) const;  // value may be nullptr
-  // A member found by iterating `object` (no lookup: large maps stay linear).
-  Node member(const Node& object, std::string_view key, const Json& value) const;
-  Node element(const Node& array, std::size_t index) const;
-  std::optional<Node> field(const Node& object, std::string_view key) const;
-  Node required(const Node& object, std::string_view key) const;  // fails "missing"
-  // Follows a relative field path ("bounds.max", "material_overrides[2].roughness").
-  Node descend(const Node& from, std::string_view field_path) const;
   // Fails at the issue's field, if there is an issue.
-  void check(const Node& at, const checks::MaybeIssue& issue) const;
-
-  float number(const Node& node) const;  // any JSON number that fits a float
-  std::uint64_t whole(const Node& node, std::uint64_t max) const;  // integer in [0, max]
-  std::int64_t integer(const Node& node, std::int64_t min, std::int64_t max) const;
-  bool boolean(const Node& node) const;
-  std::string string(const Node& node) const;  // length-limited
-  template <int N>
-  glm::vec<N, float> vector(const Node& node) const;
-  glm::quat quaternion(const Node& node) const;  // [x, y, z, w]
-  Aabb aabb(const Node& node);
-
-  // Optional fields: leave `out` as it is when the field is absent.
-  void maybe(const Node& object, std::string_view key, float& out) const;
-  void maybe(const Node& object, std::string_view key, bool& out) const;
-  void maybe(const Node& object, std::string_view key, std::string& out) const;
-  template <int N>
-  void maybe(const Node& object, std::string_view key, glm::vec<N, float>& out) const {
-    if (auto f = field(object, key)) out = vector<N>(*f);
+  void check(const Node& at, const checks::MaybeIssue& issue) const {
+    if (issue) fail_within(at, issue->field, issue->message);
   }
 
-  // Logs how many unknown-field warnings were not shown one by one.
-  void finish() const;
-
  private:
-  const LocatedJson& doc_;
   const SceneLimits& limits_;
-  std::size_t warnings_ = 0;
 };
 
 }  // namespace kagami::scene::read

@@ -16,18 +16,7 @@ namespace {
 using read::Node;
 using read::Reader;
 
-template <typename Enum>
-Enum read_enum(const Reader& r, const Node& node, std::optional<Enum> (*parse)(std::string_view),
-               std::initializer_list<Enum> all) {
-  std::optional<Enum> value;
-  if (node.value->is_string()) value = parse(node.value->get_ref<const std::string&>());
-  if (!value) {
-    std::string names;
-    for (Enum e : all) names += cat(names.empty() ? "" : ", ", to_string(e));
-    r.fail(node, cat("expected one of ", names, ", got ", read::describe(*node.value)));
-  }
-  return *value;
-}
+using json_read::read_enum;
 
 class SceneReader {
  public:
@@ -37,7 +26,7 @@ class SceneReader {
     Node root = r_.root();
     if (!root.value->is_object())
       r_.fail(root, cat("expected an object (a Kagami scene), got ", read::describe(*root.value)));
-    read_header(root);
+    r_.header(root, kSceneSchema, kSceneVersion, "scene");
     r_.object(root, {"schema", "version", "name", "assets", "environment", "streaming", "entities"});
 
     r_.maybe(root, "name", scene_.name);
@@ -51,27 +40,6 @@ class SceneReader {
   }
 
  private:
-  // Schema and version come first: nothing else is worth reporting about a
-  // file that is not a scene, or one written by a newer Kagami.
-  void read_header(const Node& root) {
-    Node schema = r_.child(root, "schema");
-    if (!schema.value)
-      r_.fail(schema, cat("missing: not a Kagami scene file (expected \"schema\": \"", kSceneSchema, "\")"));
-    if (!schema.value->is_string() || schema.value->get_ref<const std::string&>() != kSceneSchema)
-      r_.fail(schema, cat("expected \"", kSceneSchema, "\", got ", read::describe(*schema.value)));
-    Node version = r_.required(root, "version");
-    if (!version.value->is_number_integer())
-      r_.fail(version, cat("expected a whole number, got ", read::describe(*version.value)));
-    bool newer = version.value->is_number_unsigned() ? version.value->get<std::uint64_t>() > kSceneVersion
-                                                     : version.value->get<std::int64_t>() > kSceneVersion;
-    if (newer)
-      r_.fail(version, cat("version ", version.value->dump(), " is newer than this build of Kagami reads (",
-                           kSceneVersion, "); update Kagami to open this file"));
-    if (version.value->get<std::int64_t>() < 1)
-      r_.fail(version, cat("unsupported version ", version.value->dump(), " (this build reads version ",
-                           kSceneVersion, ")"));
-  }
-
   void read_assets(const Node& node) {
     r_.map(node, r_.limits().max_assets, "assets");
     for (auto it = node.value->begin(); it != node.value->end(); ++it) {

@@ -1,43 +1,16 @@
 // Writing scene files (format: scene_io.h). The output is a pure function of
 // the scene: fixed key order, defaults omitted, floats in their shortest exact
 // form, so save -> load -> save gives the same bytes and diffs stay small.
-#include <charconv>
-
 #include "kagami/core/file_io.h"
+#include "kagami/core/json_writer.h"
 #include "kagami/scene/scene_io.h"
 
 namespace kagami::scene {
 namespace {
 
-// The shortest decimal that reads back as the same float ("0.1", not
-// "0.10000000149011612"). Reading goes decimal -> double -> float, which can
-// round differently from decimal -> float in rare cases; then the float's exact
-// double value is written instead, which always reads back exactly.
-Json number(float f) {
-  char buffer[64];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, f);
-  double d = static_cast<double>(f);
-  if (ec == std::errc()) {
-    double shortest = 0.0;
-    auto parsed = std::from_chars(buffer, end, shortest);
-    if (parsed.ec == std::errc() && static_cast<float>(shortest) == f) d = shortest;
-  }
-  return Json(d);
-}
-
-template <int N>
-Json vector(const glm::vec<N, float>& v) {
-  Json a = Json::array();
-  for (int i = 0; i < N; ++i) a.push_back(number(v[i]));
-  return a;
-}
-
-// Keys are unique by construction: append without ordered_map's linear search
-// (the asset table may be large).
-void add(Json& object, std::string key, Json value) {
-  auto& members = static_cast<Json::object_t::Container&>(*object.get_ptr<Json::object_t*>());
-  members.emplace_back(std::move(key), std::move(value));
-}
+using json_write::add;
+using json_write::number;
+using json_write::vector;
 
 template <typename T>
 void add_unless(Json& object, std::string key, const T& value, const T& fallback) {
@@ -180,58 +153,6 @@ Json write_entity(const Entity& e) {
   return o;
 }
 
-bool all_scalars(const Json& array) {
-  for (const Json& v : array)
-    if (v.is_structured()) return false;
-  return true;
-}
-
-// dump_json's layout (2-space indent) except that an array of numbers, a
-// vector or a colour, stays on one line: [0.0, 8.5, 0.0]. Scalars are dumped
-// by nlohmann, so numbers keep its shortest round-trip form.
-void pretty(const Json& value, int indent, std::string& out) {
-  auto dump_scalar = [&](const Json& v) { out += v.dump(-1, ' ', false, Json::error_handler_t::replace); };
-  const std::string pad(std::size_t(indent + 2), ' ');
-  if (value.is_object()) {
-    if (value.empty()) {
-      out += "{}";
-      return;
-    }
-    out += "{\n";
-    bool first = true;
-    for (auto it = value.begin(); it != value.end(); ++it) {
-      out += first ? "" : ",\n";
-      first = false;
-      out += pad;
-      dump_scalar(Json(it.key()));
-      out += ": ";
-      pretty(it.value(), indent + 2, out);
-    }
-    out += "\n" + std::string(std::size_t(indent), ' ') + "}";
-  } else if (value.is_array()) {
-    if (value.empty()) {
-      out += "[]";
-    } else if (all_scalars(value)) {
-      out += "[";
-      for (std::size_t i = 0; i < value.size(); ++i) {
-        out += i ? ", " : "";
-        dump_scalar(value[i]);
-      }
-      out += "]";
-    } else {
-      out += "[\n";
-      for (std::size_t i = 0; i < value.size(); ++i) {
-        out += i ? ",\n" : "";
-        out += pad;
-        pretty(value[i], indent + 2, out);
-      }
-      out += "\n" + std::string(std::size_t(indent), ' ') + "]";
-    }
-  } else {
-    dump_scalar(value);
-  }
-}
-
 }  // namespace
 
 std::string serialize_scene(const Scene& scene) {
@@ -255,9 +176,7 @@ std::string serialize_scene(const Scene& scene) {
   for (const Entity& e : scene.entities()) entities.push_back(write_entity(e));
   add(root, "entities", std::move(entities));
   // Invalid UTF-8 (which validate() refuses) is replaced rather than thrown.
-  std::string text;
-  pretty(root, 0, text);
-  return text + "\n";
+  return json_write::format(root);
 }
 
 Result<void> save_scene(const Scene& scene, const std::filesystem::path& path) {

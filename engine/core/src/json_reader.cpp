@@ -1,4 +1,4 @@
-#include "json_reader.h"
+#include "kagami/core/json_reader.h"
 
 #include <charconv>
 #include <cmath>
@@ -6,7 +6,7 @@
 
 #include "kagami/core/log.h"
 
-namespace kagami::scene::read {
+namespace kagami::json_read {
 
 std::string describe(const Json& value) {
   switch (value.type()) {
@@ -39,7 +39,7 @@ void Reader::object(const Node& node, std::initializer_list<std::string_view> kn
     bool is_known = false;
     for (std::string_view k : known) is_known = is_known || k == it.key();
     if (is_known) continue;
-    if (++warnings_ > limits_.max_warnings) continue;
+    if (++warnings_ > read_limits_.max_warnings) continue;
     Node member = this->member(node, it.key(), it.value());
     log::warn(doc_.where(doc_.key_location(member.pointer)), ": ", member.path, ": unknown field, ignored");
   }
@@ -50,9 +50,27 @@ void Reader::map(const Node& node, std::size_t max, std::string_view what) const
   if (node.value->size() > max) fail(node, cat(node.value->size(), " ", what, ", over the limit of ", max));
 }
 
+void Reader::header(const Node& root, std::string_view schema_name, int version_read, std::string_view kind) const {
+  Node schema = child(root, "schema");
+  if (!schema.value)
+    fail(schema, cat("missing: not a Kagami ", kind, " file (expected \"schema\": \"", schema_name, "\")"));
+  if (!schema.value->is_string() || schema.value->get_ref<const std::string&>() != schema_name)
+    fail(schema, cat("expected \"", schema_name, "\", got ", describe(*schema.value)));
+  Node version = required(root, "version");
+  if (!version.value->is_number_integer())
+    fail(version, cat("expected a whole number, got ", describe(*version.value)));
+  bool newer = version.value->is_number_unsigned() ? version.value->get<std::uint64_t>() > std::uint64_t(version_read)
+                                                   : version.value->get<std::int64_t>() > version_read;
+  if (newer)
+    fail(version, cat("version ", version.value->dump(), " is newer than this build of Kagami reads (", version_read,
+                      "); update Kagami to open this file"));
+  if (version.value->get<std::int64_t>() < 1)
+    fail(version, cat("unsupported version ", version.value->dump(), " (this build reads version ", version_read, ")"));
+}
+
 void Reader::finish() const {
-  if (warnings_ > limits_.max_warnings)
-    log::warn(doc_.source_name(), ": ", warnings_ - limits_.max_warnings, " more unknown fields ignored (",
+  if (warnings_ > read_limits_.max_warnings)
+    log::warn(doc_.source_name(), ": ", warnings_ - read_limits_.max_warnings, " more unknown fields ignored (",
               warnings_, " in all)");
 }
 
@@ -120,8 +138,8 @@ Node Reader::descend(const Node& from, std::string_view field_path) const {
   return n;
 }
 
-void Reader::check(const Node& at, const checks::MaybeIssue& issue) const {
-  if (issue) fail(descend(at, issue->field), issue->message);
+void Reader::warn(const Node& at, std::string_view message) const {
+  log::warn(doc_.where(doc_.value_location(at.pointer)), ": ", at.path, at.path.empty() ? "" : ": ", message);
 }
 
 float Reader::number(const Node& node) const {
@@ -133,6 +151,13 @@ float Reader::number(const Node& node) const {
   if (!std::isfinite(d) || std::abs(d) >= kFloatLimit)
     fail(node, cat("number ", node.value->dump(), " is out of range for a 32-bit float"));
   return static_cast<float>(d);
+}
+
+double Reader::real(const Node& node) const {
+  if (!node.value->is_number()) fail(node, cat("expected a number, got ", describe(*node.value)));
+  double d = node.value->get<double>();
+  if (!std::isfinite(d)) fail(node, cat("number ", node.value->dump(), " is not finite"));
+  return d;
 }
 
 std::uint64_t Reader::whole(const Node& node, std::uint64_t max) const {
@@ -162,8 +187,8 @@ bool Reader::boolean(const Node& node) const {
 std::string Reader::string(const Node& node) const {
   if (!node.value->is_string()) fail(node, cat("expected a string, got ", describe(*node.value)));
   const auto& s = node.value->get_ref<const std::string&>();
-  if (s.size() > limits_.max_string_bytes)
-    fail(node, cat("string is ", s.size(), " bytes long, over the limit of ", limits_.max_string_bytes));
+  if (s.size() > read_limits_.max_string_bytes)
+    fail(node, cat("string is ", s.size(), " bytes long, over the limit of ", read_limits_.max_string_bytes));
   return s;
 }
 
@@ -204,4 +229,4 @@ void Reader::maybe(const Node& object, std::string_view key, std::string& out) c
   if (auto f = field(object, key)) out = string(*f);
 }
 
-}  // namespace kagami::scene::read
+}  // namespace kagami::json_read

@@ -1,0 +1,64 @@
+#pragma once
+// Connecting a sequence to a scene: bindings resolve once to entity ids
+// (spawning characters that ask for it), then apply() writes each evaluated
+// state into the scene, and camera_view() gives the renderer the view to draw
+// from, blended during a blended cut.
+//
+// Parameter paths apply() writes into the scene:
+//   light:<entity>.intensity (float)   light:<entity>.color (vec3 or color)
+//   emitter:<entity>.rate (float)      emitter:<entity>.<param> (float, vec3, color)
+//   post.exposure (float)              sky.sun_intensity (float)   sky.sun_color (vec3/color)
+//   fog.density (float)                fog.color (vec3/color)
+// Every other path ("snow.intensity", "fx.dissolve", "time_of_day") is for the
+// renderer and the player, which read it from SequenceState::parameters.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "kagami/core/result.h"
+#include "kagami/scene/scene.h"
+#include "kagami/sequencer/evaluate.h"
+
+namespace kagami::sequencer {
+
+enum class SceneTarget { light_intensity, light_color, emitter_rate, emitter_param, exposure, sun_intensity,
+                         sun_color, fog_density, fog_color };
+
+struct ParameterBinding {
+  SceneTarget target = SceneTarget::exposure;
+  scene::EntityId entity = scene::kNoEntity;  // light and emitter targets
+  std::string param;                          // emitter_param
+};
+
+struct SceneBinding {
+  std::vector<scene::EntityId> entities;  // one per Sequence::bindings
+  std::vector<std::string> spawned;       // names of the characters bind_scene added
+  // Keys view the sequence's parameter paths.
+  std::unordered_map<std::string_view, ParameterBinding> parameters;
+  std::vector<std::string_view> renderer_parameters;  // paths left for the renderer and player
+};
+
+// Resolves every binding and scene parameter path; spawns missing characters
+// that have `spawn`. Errors name the sequence and the binding or path:
+// "scenes/x.sequence.json: binding "cam_a": no entity named "view_a" in scene tokyo_dome_city".
+Result<SceneBinding> bind_scene(const Sequence& sequence, scene::Scene& scene);
+
+// Writes transforms, camera lenses and scene parameters of `state` into the scene.
+void apply(const SequenceState& state, const SceneBinding& binding, scene::Scene& scene);
+
+struct CameraView {
+  scene::EntityId camera = scene::kNoEntity;  // the cut's camera (the incoming one while blending)
+  glm::mat4 world{1.0f};
+  float fov_y = 0.8f;
+  float focus_distance = 10.0f;
+  float near_plane = 0.1f, far_plane = 1000.0f;
+};
+
+// The view after apply(): the active camera's world transform and lens, blended
+// with the previous camera's (position lerp, rotation slerp) during a blended cut.
+// nullopt when no cut is active.
+std::optional<CameraView> camera_view(const SequenceState& state, const SceneBinding& binding, const scene::Scene& scene);
+
+}  // namespace kagami::sequencer
