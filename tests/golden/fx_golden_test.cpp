@@ -13,7 +13,7 @@ using FxGoldenTest = testing::GpuTest;
 
 render::ParticleLook night_with_lamp() {
   render::ParticleLook look;
-  look.ambient = {0.05f, 0.06f, 0.09f};
+  look.ambient = {0.09f, 0.1f, 0.15f};
   render::ParticleLightDesc lamp;
   lamp.position = {2.2f, 4.2f, 0.8f};
   lamp.direction = {-0.25f, -1.0f, -0.1f};
@@ -37,7 +37,7 @@ TEST_F(FxGoldenTest, SnowStorm) {
   ASSERT_TRUE(snow.ok()) << snow.error().message;
 
   render::SnowSettings settings;
-  settings.count = 30000;
+  settings.count = 60000;
   settings.seed = 2026;
   settings.wind = {2.5f, 0.6f};
   settings.gust = 0.7f;
@@ -106,13 +106,15 @@ TEST_F(FxGoldenTest, DissolveHalfway) {
   render::DissolveSettings settings;
   settings.noise_scale = 1.5f / std::max(bounds.max.y - bounds.min.y, 1e-3f) * 2.0f;
   render::FragmentSettings fragment_settings;
-  fragment_settings.size = 0.02f * (bounds.max.y - bounds.min.y);
+  fragment_settings.count = 6000;
+  fragment_settings.spawn_chance = 0.04f;
+  fragment_settings.size = 0.012f * (bounds.max.y - bounds.min.y);
   fragment_settings.rise_speed = 0.15f * (bounds.max.y - bounds.min.y);
 
   Aabb placed;
   placed.extend(glm::vec3(world * glm::vec4(bounds.min, 1.0f)));
   placed.extend(glm::vec3(world * glm::vec4(bounds.max, 1.0f)));
-  render::Camera camera = render::frame_bounds(placed, float(extent.width) / float(extent.height), {-0.5f, -0.3f, -0.8f});
+  render::Camera camera = render::frame_bounds(placed, float(extent.width) / float(extent.height), {-0.8f, -0.35f, -0.5f});
   constexpr std::uint32_t kFrames = 24;  // progress 0.3 -> 0.5 over one second
   for (std::uint32_t i = 0; i < kFrames; ++i) {
     settings.progress = 0.3f + 0.2f * float(i) / float(kFrames - 1);
