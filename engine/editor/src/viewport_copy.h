@@ -1,5 +1,6 @@
 #pragma once
 // Puts the viewport's image into the window's image between the panels.
+#include "kagami/core/math.h"
 #include "kagami/render/frame_graph.h"
 
 namespace kagami::editor {
