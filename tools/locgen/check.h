@@ -12,6 +12,7 @@
 #include "kagami/core/result.h"
 
 namespace kagami::locgen {
+using namespace ::kagami::gen;  // the shared generator toolkit (tools/gen)
 
 struct CheckReport {
   std::size_t files = 0;
