@@ -7,7 +7,6 @@
 #include "kagami/scene/scene_io.h"
 
 namespace kagami::locgen {
-using namespace ::kagami::gen;  // the shared generator toolkit (tools/gen)
 namespace fs = std::filesystem;
 
 Result<CheckReport> check_location(const fs::path& out_root, const std::string& name) {

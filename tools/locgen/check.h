@@ -12,7 +12,6 @@
 #include "kagami/core/result.h"
 
 namespace kagami::locgen {
-using namespace ::kagami::gen;  // the shared generator toolkit (tools/gen)
 
 struct CheckReport {
   std::size_t files = 0;

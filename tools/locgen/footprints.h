@@ -8,7 +8,6 @@
 #include "kagami/core/math.h"
 
 namespace kagami::locgen {
-using namespace ::kagami::gen;  // the shared generator toolkit (tools/gen)
 
 class Footprints {
  public:
