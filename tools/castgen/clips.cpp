@@ -139,7 +139,7 @@ void collapse(float t, Pose& p) {
   p.look(30 * knees - 20 * fall, 15 * fall);
   p.hips_at.y -= 0.45f * knees + 0.38f * fall;
   p.hips_at.z += 0.25f * fall;
-  p.hair(10 * knees - 30 * fall, 0);
+  p.hair(10 * knees + 70 * fall, 0);  // long hair falls to the floor ahead of the head
 }
 
 void cry(float t, Pose& p) {
