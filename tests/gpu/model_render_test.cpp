@@ -76,8 +76,12 @@ TEST_F(ModelRenderTest, CopiesOutsideTheViewAreCulledWithoutChangingTheImage) {
   render::cull_draws(all, Frustum::from_matrix(camera.view_projection(4.0f / 3.0f)), visible);
   EXPECT_EQ(visible.size(), one.items().size());
 
-  auto a = render::render_offscreen(*device, one, camera, render::Lighting{}, {120, 90});
-  auto b = render::render_offscreen(*device, crowded, camera, render::Lighting{}, {120, 90});
+  // Without sun shadows: off-screen copies are still shadow casters (the
+  // cascades are fitted to every caster), so with shadows the image may differ.
+  render::Lighting lighting;
+  lighting.sun_shadows = false;
+  auto a = render::render_offscreen(*device, one, camera, lighting, {120, 90});
+  auto b = render::render_offscreen(*device, crowded, camera, lighting, {120, 90});
   render::release_model(*device, gpu_model);
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_TRUE(a->pixels == b->pixels);

@@ -9,6 +9,7 @@
 #include "kagami/core/json.h"
 
 namespace kagami::locgen {
+using namespace ::kagami::gen;  // the shared generator toolkit (tools/gen)
 namespace fs = std::filesystem;
 
 Model& Location::add_asset(Model model) {

@@ -13,6 +13,7 @@
 #include "mesh.h"
 
 namespace kagami::locgen {
+using namespace ::kagami::gen;  // the shared generator toolkit (tools/gen)
 
 // A punctual light carried by an instance (KHR_lights_punctual conventions:
 // point/spot intensity in candela, range in metres, cone angles from the axis).

@@ -22,6 +22,7 @@
 #include "scene_export.h"
 
 namespace kagami::locgen {
+using namespace ::kagami::gen;  // the shared generator toolkit (tools/gen)
 namespace tdc { Location build(std::uint32_t seed); }
 namespace sdb { Location build(std::uint32_t seed); }
 namespace dw { Location build(std::uint32_t seed); }

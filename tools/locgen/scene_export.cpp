@@ -9,6 +9,7 @@
 #include "kagami/scene/scene_io.h"
 
 namespace kagami::locgen {
+using namespace ::kagami::gen;  // the shared generator toolkit (tools/gen)
 namespace fs = std::filesystem;
 
 namespace {

@@ -9,6 +9,7 @@
 #include "location.h"
 
 namespace kagami::locgen {
+using namespace ::kagami::gen;  // the shared generator toolkit (tools/gen)
 
 Result<void> export_scene(const Location& location, const std::filesystem::path& out_root, std::uint32_t seed);
 

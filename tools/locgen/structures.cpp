@@ -6,6 +6,7 @@
 #include "shapes.h"
 
 namespace kagami::locgen {
+using namespace ::kagami::gen;  // the shared generator toolkit (tools/gen)
 
 void truss(Mesh& out, const glm::vec3& a, const glm::vec3& b, float height, float width, int panels, float member) {
   const glm::vec3 along = b - a;

@@ -5,6 +5,7 @@
 #include "rng.h"
 
 namespace kagami::locgen {
+using namespace ::kagami::gen;  // the shared generator toolkit (tools/gen)
 
 // Warren truss from a to b (roughly horizontal): two side frames `height` tall
 // and `width` apart (a and b are the bottom-centre ends), top and bottom chords,

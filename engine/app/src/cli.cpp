@@ -9,6 +9,7 @@ const char* usage() {
          "       kagami play --scene FILE [--then NEXT] --headless [--frames N]   (streaming frame times)\n"
          "       kagami render --model FILE --out IMAGE.png [--size WxH]\n"
          "       kagami render --scene FILE --out FOLDER [--size WxH]   (survey views and scene cameras)\n"
+         "       kagami render --cast [--clip NAME] --out IMAGE.png [--size WxH]   (the cast's line-up, posed)\n"
          "       kagami graph [--model FILE | --scene FILE | --demo] [--dot F] [--json F] [--no-culling] [--no-aliasing]\n"
          "                    [--no-batching] [--size WxH]\n"
          "       kagami cook [PATH...] [--cache DIR]     cook models (default: assets/) into the cache\n"
@@ -49,6 +50,12 @@ Result<Options> parse_command_line(int argc, char** argv) {
     else if (arg == "--no-aliasing") o.no_aliasing = true;
     else if (arg == "--no-batching") o.no_batching = true;
     else if (arg == "--validation") o.validation = true;
+    else if (arg == "--cast") o.cast = true;
+    else if (arg == "--clip") {
+      auto v = value();
+      if (!v) return v.error();
+      o.clip = *v;
+    }
     else if (arg == "--model" || arg == "--scene" || arg == "--then" || arg == "--out" || arg == "--size" || arg == "--device" || arg == "--frames" ||
              arg == "--dot" || arg == "--json" || arg == "--cache") {
       auto v = value();

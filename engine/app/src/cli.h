@@ -31,6 +31,8 @@ struct Options {
   // cook / info
   std::optional<std::string> cache;    // --cache DIR (default: build cache folder)
   bool json_output = false;            // info --json
+  bool cast = false;                   // render --cast: the cast line-up
+  std::optional<std::string> clip;     // --clip NAME (render --cast; default idle)
   bool no_culling = false, no_aliasing = false, no_batching = false;
 };
 

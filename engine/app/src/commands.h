@@ -6,6 +6,8 @@ namespace kagami::app {
 
 // Each command returns the process exit status; failures come back as Error.
 Result<void> run_render(const Options& options);
+// `render --cast`: the four characters posed by a clip, front and side (cast_lineup.cpp).
+Result<void> render_cast_lineup(const Options& options);
 Result<void> run_play(const Options& options);
 Result<void> run_graph(const Options& options);
 // play --scene --headless: a location played offscreen while it streams in.

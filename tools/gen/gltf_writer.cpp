@@ -2,11 +2,12 @@
 
 #include <cmath>
 #include <cstring>
+#include <functional>
 
 #include "kagami/core/file_io.h"
 #include "kagami/core/json.h"
 
-namespace kagami::locgen {
+namespace kagami::gen {
 
 namespace {
 
@@ -34,7 +35,7 @@ class BufferBuilder {
     v["buffer"] = 0;
     v["byteOffset"] = offset;
     v["byteLength"] = bytes;
-    v["target"] = target;
+    if (target) v["target"] = target;  // none for inverse binds and animation data
     doc_["bufferViews"].push_back(std::move(v));
     return int(doc_["bufferViews"].size()) - 1;
   }
@@ -86,7 +87,10 @@ double tidy(float value, int decimals) {
 namespace {
 
 // Meshes (one per model, one primitive per material) into `doc`, payload into `buffers`.
-void add_meshes(Json& doc, BufferBuilder& buffers, const std::vector<const Model*>& models) {
+// `extra`, when given, adds attributes to part i of the first model (skin streams).
+using ExtraAttributes = std::function<void(std::size_t part, Json& attributes)>;
+void add_meshes(Json& doc, BufferBuilder& buffers, const std::vector<const Model*>& models,
+                const ExtraAttributes& extra = {}) {
   Json meshes = Json::array();
   Json materials = Json::array();
   for (const Model* model : models) {
@@ -112,6 +116,7 @@ void add_meshes(Json& doc, BufferBuilder& buffers, const std::vector<const Model
           kUnsignedInt, part.indices.size(), "SCALAR");
       Json prim;
       prim["attributes"] = {{"POSITION", pos}, {"NORMAL", nrm}, {"TEXCOORD_0", uv}};
+      if (extra && model == models.front()) extra(i, prim["attributes"]);
       prim["indices"] = idx;
       prim["material"] = int(materials.size()) - 1;
       prim["mode"] = kTriangles;
@@ -135,8 +140,8 @@ Result<WrittenFile> finish(Json& doc, const BufferBuilder& buffers, const std::s
   doc["buffers"] = {{{"uri", bin_name}, {"byteLength", buffers.bytes().size()}}};
   // Top-level keys in the conventional glTF order, for people reading the file.
   Json ordered;
-  for (const char* key : {"asset", "extensionsUsed", "scene", "scenes", "nodes", "meshes", "materials", "accessors",
-                          "bufferViews", "buffers"})
+  for (const char* key : {"asset", "extensionsUsed", "scene", "scenes", "nodes", "meshes", "skins", "animations",
+                          "materials", "accessors", "bufferViews", "buffers"})
     if (doc.contains(key)) ordered[key] = std::move(doc[key]);
   const std::string text = dump_json(ordered);
   if (auto r = write_file_atomic(folder / bin_name, std::span<const std::uint8_t>(buffers.bytes())); !r)
@@ -145,7 +150,7 @@ Result<WrittenFile> finish(Json& doc, const BufferBuilder& buffers, const std::s
   return WrittenFile{text.size(), buffers.bytes().size()};
 }
 
-Json header() { return {{"version", "2.0"}, {"generator", "kagami_locgen"}}; }
+Json header(const char* generator = "kagami_locgen") { return {{"version", "2.0"}, {"generator", generator}}; }
 
 }  // namespace
 
@@ -187,4 +192,112 @@ Result<WrittenFile> write_gltf_scene(const std::vector<const Model*>& models, co
   return finish(doc, buffers, name, folder);
 }
 
-}  // namespace kagami::locgen
+}  // namespace kagami::gen
+
+namespace kagami::gen {
+
+namespace {
+
+constexpr int kUnsignedShort = 5123;
+
+Json vec_json(const glm::vec3& v) { return {double(v.x), double(v.y), double(v.z)}; }
+Json quat_json(const glm::quat& q) { return {double(q.x), double(q.y), double(q.z), double(q.w)}; }
+
+// The skeleton's nodes start at `first_node`; returns the node list entries.
+Json joint_nodes(const std::vector<RigJoint>& joints, int first_node) {
+  Json nodes = Json::array();
+  for (std::size_t j = 0; j < joints.size(); ++j) {
+    Json node{{"name", joints[j].name}, {"translation", vec_json(joints[j].translation)}};
+    if (joints[j].rotation != glm::quat(1, 0, 0, 0)) node["rotation"] = quat_json(glm::normalize(joints[j].rotation));
+    Json children = Json::array();
+    for (std::size_t c = 0; c < joints.size(); ++c)
+      if (joints[c].parent == int(j)) children.push_back(first_node + int(c));
+    if (!children.empty()) node["children"] = std::move(children);
+    nodes.push_back(std::move(node));
+  }
+  return nodes;
+}
+
+std::vector<glm::mat4> inverse_binds(const std::vector<RigJoint>& joints) {
+  std::vector<glm::mat4> model(joints.size());
+  std::vector<glm::mat4> inverse(joints.size());
+  for (std::size_t j = 0; j < joints.size(); ++j) {
+    const glm::mat4 local = trs(joints[j].translation, joints[j].rotation);
+    model[j] = joints[j].parent >= 0 ? model[std::size_t(joints[j].parent)] * local : local;
+    inverse[j] = glm::inverse(model[j]);
+  }
+  return inverse;
+}
+
+Json animation_json(BufferBuilder& buffers, const RigAnimation& animation, int first_node) {
+  Json samplers = Json::array();
+  Json channels = Json::array();
+  for (const RigTrack& track : animation.tracks) {
+    const std::size_t n = track.times.size();
+    const int in = buffers.accessor(buffers.view(track.times.data(), n * sizeof(float), 0), kFloat, n, "SCALAR");
+    buffers.last_accessor()["min"] = {double(track.times.front())};
+    buffers.last_accessor()["max"] = {double(track.times.back())};
+    int out = 0;
+    if (track.rotation) {
+      std::vector<glm::vec4> xyzw;
+      for (const glm::quat& q : track.rotations) xyzw.emplace_back(q.x, q.y, q.z, q.w);
+      out = buffers.accessor(buffers.view(xyzw.data(), n * sizeof(glm::vec4), 0), kFloat, n, "VEC4");
+    } else {
+      out = buffers.accessor(buffers.view(track.translations.data(), n * sizeof(glm::vec3), 0), kFloat, n, "VEC3");
+    }
+    channels.push_back({{"sampler", samplers.size()},
+                        {"target", {{"node", first_node + int(track.joint)},
+                                    {"path", track.rotation ? "rotation" : "translation"}}}});
+    samplers.push_back({{"input", in}, {"output", out}, {"interpolation", "LINEAR"}});
+  }
+  return {{"name", animation.name}, {"channels", std::move(channels)}, {"samplers", std::move(samplers)}};
+}
+
+}  // namespace
+
+Result<WrittenFile> write_gltf_skinned(const Model* model, const std::vector<std::vector<VertexWeights>>& weights,
+                                       const std::vector<RigJoint>& joints,
+                                       const std::vector<RigAnimation>& animations, const std::string& name,
+                                       const std::filesystem::path& folder) {
+  Json doc;
+  doc["asset"] = header("kagami_castgen");
+  doc["scene"] = 0;
+  // Node 0: the mesh (when there is one); then the joints, root first.
+  const int first_joint = model ? 1 : 0;
+  Json nodes = Json::array();
+  if (model) nodes.push_back({{"name", model->id}, {"mesh", 0}, {"skin", 0}});
+  for (Json& n : joint_nodes(joints, first_joint)) nodes.push_back(std::move(n));
+  Json roots = Json::array();
+  if (model) roots.push_back(0);
+  for (std::size_t j = 0; j < joints.size(); ++j)
+    if (joints[j].parent < 0) roots.push_back(first_joint + int(j));
+  doc["scenes"] = {{{"nodes", std::move(roots)}}};
+  doc["nodes"] = std::move(nodes);
+  BufferBuilder buffers(doc);
+  if (model) {
+    add_meshes(doc, buffers, {model}, [&](std::size_t part, Json& attributes) {
+      const std::vector<VertexWeights>& w = weights[part];
+      std::vector<glm::u16vec4> js;
+      std::vector<glm::vec4> ws;
+      for (const VertexWeights& v : w) { js.push_back(v.joints); ws.push_back(v.weights); }
+      attributes["JOINTS_0"] = buffers.accessor(buffers.view(js.data(), js.size() * sizeof(glm::u16vec4), kArrayBuffer),
+                                                kUnsignedShort, js.size(), "VEC4");
+      attributes["WEIGHTS_0"] =
+          buffers.accessor(buffers.view(ws.data(), ws.size() * sizeof(glm::vec4), kArrayBuffer), kFloat, ws.size(), "VEC4");
+    });
+  }
+  const std::vector<glm::mat4> ibm = inverse_binds(joints);
+  const int ibm_accessor =
+      buffers.accessor(buffers.view(ibm.data(), ibm.size() * sizeof(glm::mat4), 0), kFloat, ibm.size(), "MAT4");
+  Json joint_list = Json::array();
+  for (std::size_t j = 0; j < joints.size(); ++j) joint_list.push_back(first_joint + int(j));
+  doc["skins"] = {{{"inverseBindMatrices", ibm_accessor}, {"joints", std::move(joint_list)}, {"skeleton", first_joint}}};
+  if (!animations.empty()) {
+    Json list = Json::array();
+    for (const RigAnimation& a : animations) list.push_back(animation_json(buffers, a, first_joint));
+    doc["animations"] = std::move(list);
+  }
+  return finish(doc, buffers, name, folder);
+}
+
+}  // namespace kagami::gen

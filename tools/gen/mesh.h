@@ -9,7 +9,7 @@
 
 #include "kagami/core/math.h"
 
-namespace kagami::locgen {
+namespace kagami::gen {
 
 struct Mesh {
   std::vector<glm::vec3> positions;
@@ -68,4 +68,4 @@ struct Model {
 glm::mat4 trs(const glm::vec3& t, const glm::quat& r = glm::quat(1, 0, 0, 0), const glm::vec3& s = glm::vec3(1));
 glm::quat yaw(float radians);  // rotation about +Y
 
-}  // namespace kagami::locgen
+}  // namespace kagami::gen

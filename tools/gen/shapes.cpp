@@ -6,7 +6,7 @@
 #include <map>
 #include <utility>
 
-namespace kagami::locgen {
+namespace kagami::gen {
 
 Mesh box(const glm::vec3& lo, const glm::vec3& hi) {
   Mesh m;
@@ -303,4 +303,4 @@ std::vector<glm::vec2> circle_profile(float r, int sides) {
 
 std::vector<glm::vec2> rect_profile(float w, float h) { return {{w, -h}, {w, h}, {-w, h}, {-w, -h}}; }
 
-}  // namespace kagami::locgen
+}  // namespace kagami::gen

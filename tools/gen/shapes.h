@@ -6,7 +6,7 @@
 #include "mesh.h"
 #include "rng.h"
 
-namespace kagami::locgen {
+namespace kagami::gen {
 
 constexpr float kPi = 3.14159265358979f;
 
@@ -57,4 +57,4 @@ Mesh sweep(const std::vector<Frame>& frames, bool closed, const std::vector<glm:
 std::vector<glm::vec2> circle_profile(float r, int sides);
 std::vector<glm::vec2> rect_profile(float half_w, float half_h);
 
-}  // namespace kagami::locgen
+}  // namespace kagami::gen

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-namespace kagami::locgen {
+namespace kagami::gen {
 
 std::uint32_t Mesh::vertex(const glm::vec3& p, const glm::vec3& n, const glm::vec2& uv) {
   positions.push_back(p);
@@ -116,4 +116,4 @@ glm::mat4 trs(const glm::vec3& t, const glm::quat& r, const glm::vec3& s) {
 
 glm::quat yaw(float radians) { return glm::angleAxis(radians, glm::vec3(0, 1, 0)); }
 
-}  // namespace kagami::locgen
+}  // namespace kagami::gen

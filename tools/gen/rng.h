@@ -9,7 +9,7 @@
 
 #include "kagami/core/hash.h"
 
-namespace kagami::locgen {
+namespace kagami::gen {
 
 class Rng {
  public:
@@ -32,4 +32,4 @@ class Rng {
   std::mt19937 gen_;
 };
 
-}  // namespace kagami::locgen
+}  // namespace kagami::gen
