@@ -95,6 +95,7 @@ def fades(duration, fade_in=1.5, end=None):
     ev = [{"time": 0.0, "kind": "fade", "duration": 0.0, "intensity": 1.0},
           {"time": 0.0417, "kind": "fade", "duration": fade_in, "intensity": 0.0}]
     if end: ev += end
+    ev.sort(key=lambda e: e["time"])  # the reader wants events in time order
     return {"type": "events", "name": "fades", "events": ev}
 
 

@@ -2,6 +2,7 @@
 // a film rendered offline, frame by frame, time from the frame index only, into
 // a PNG folder or an MP4, with a progress line and a contact sheet of one frame
 // per shot (plus the title and credits) beside the output.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -45,7 +46,10 @@ std::filesystem::path default_film_path() { return std::filesystem::path(KAGAMI_
 std::string peak_memory() {
   std::ifstream status("/proc/self/status");
   for (std::string line; std::getline(status, line);)
-    if (line.rfind("VmHWM:", 0) == 0) return line.substr(6).erase(0, line.substr(6).find_first_not_of(" \t"));
+    if (line.rfind("VmHWM:", 0) == 0) {
+      std::size_t value = line.find_first_not_of(" \t", 6);
+      return value == std::string::npos ? std::string{} : line.substr(value);
+    }
   return "unknown";
 }
 

@@ -10,6 +10,7 @@
 #include <cstdio>
 
 #include "commands.h"
+#include "frame_sink.h"
 #include "kagami/core/log.h"
 #include "kagami/gpu/frames.h"
 #include "kagami/gpu/swapchain.h"
@@ -125,7 +126,9 @@ Result<void> play_film(const Options& options) {
   log::info("no display (or --headless): rendering ", source.string(), " offline at ",
             options.size.value_or(kHeadlessPlay.size).width, "x", options.size.value_or(kHeadlessPlay.size).height,
             ", ", options.fps.value_or(kHeadlessPlay.fps), " fps instead of a window");
-  return render_film(options, kHeadlessPlay);
+  FilmDefaults defaults = kHeadlessPlay;
+  if (ffmpeg_available()) defaults.out = "out/cinematic.mp4";
+  return render_film(options, defaults);
 }
 
 }  // namespace kagami::app

@@ -2,6 +2,8 @@
 // and placed end to end on the film timeline, and the streaming that follows.
 #include "kagami/sequencer/film.h"
 
+#include <algorithm>
+
 #include "kagami/core/json_reader.h"
 #include "kagami/core/strings.h"
 #include "kagami/sequencer/sequence_io.h"
