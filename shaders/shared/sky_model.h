@@ -45,8 +45,13 @@ KAGAMI_FN float hg_phase(float cos_theta, float g) {
 // the eye. Looking up, light scatters on average half-way up the slab, so it
 // crosses less air (`path_share` 1 at the horizon, about 1/3 at the zenith);
 // the sun fades out as it sinks below the horizon (twilight).
+// Ozone absorbs (Chappuis band) orange and green light without scattering it:
+// at twilight, sunlight crossing much air loses them, which is why the sky
+// overhead stays blue rather than turning grey-green. Zenith optical depths.
+const vec3 kSkyOzone = vec3(0.02f, 0.035f, 0.002f);
+
 KAGAMI_FN vec3 sky_sun_transmittance_at(KAGAMI_IN(SkyParams) p, float path_share) {
-  vec3 tau = vec3(p.optical_depth.x, p.optical_depth.y, p.optical_depth.z) + vec3(p.optical_depth.w);
+  vec3 tau = vec3(p.optical_depth.x, p.optical_depth.y, p.optical_depth.z) + vec3(p.optical_depth.w) + kSkyOzone;
   float mu_s = p.sun_direction.y;
   return exp(-tau * sky_air_mass(mu_s) * path_share) * smoothstep(-0.12f, 0.02f, mu_s);
 }

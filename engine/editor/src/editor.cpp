@@ -302,8 +302,15 @@ Result<void> Editor::frame(VkCommandBuffer cmd, std::uint32_t slot, const render
   // The scene renders at the viewport's size into an image of its own (the
   // renderer and its post chain always fill their target), which is then
   // copied into the window's image between the panels.
-  graph::TextureHandle view_image =
-      graph.graph().create_texture("viewport", {target.format, s.area.extent.width, s.area.extent.height});
+  graph::TextureHandle view_image;
+  graph.add_pass(
+      "viewport image", graph::QueueKind::raster,
+      [&](graph::PassBuilder& pass) {
+        graph::TextureDesc desc{target.format, s.area.extent.width, s.area.extent.height};
+        desc.clear = graph::ClearValue::rgba(0.0f, 0.0f, 0.0f, 1.0f);
+        view_image = pass.write(pass.create_texture("viewport", desc), graph::Usage::color_attachment);
+      },
+      [](render::PassContext&) {});  // only the clear: the renderer's passes draw over it
   view_image = s.renderer->add_passes(graph, slot, s.draws, camera, s.lighting, view_image, s.area.extent);
   color = add_viewport_copy_pass(graph, view_image, color, s.area, s.lighting.clear_color);
   if (s.pick_pixel) {

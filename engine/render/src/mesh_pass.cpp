@@ -12,7 +12,8 @@ namespace kagami::render {
 namespace {
 
 constexpr std::uint32_t kBindingCount = 8;
-constexpr std::uint32_t kFlagBlend = 1, kFlagNormalMap = 2;  // mesh.frag's DrawPush.material.w
+// mesh.frag's DrawPush.material.w: blending, and which maps the material has.
+constexpr std::uint32_t kFlagBlend = 1, kFlagMetalRoughMap = 4, kFlagEmissiveMap = 8;
 
 }  // namespace
 
@@ -49,15 +50,18 @@ Result<std::unique_ptr<MeshPass>> MeshPass::create(gpu::Device& device, VkFormat
   desc.color_formats = {color_format};
   desc.depth_format = depth_format;
   for (int blended = 0; blended < 2; ++blended)
-    for (int double_sided = 0; double_sided < 2; ++double_sided) {
-      desc.name = cat("mesh", blended ? " blended" : "", double_sided ? " double-sided" : "");
-      desc.cull = double_sided ? VK_CULL_MODE_NONE : VK_CULL_MODE_BACK_BIT;
-      desc.blend = blended ? gpu::BlendMode::alpha : gpu::BlendMode::opaque;
-      desc.depth_write = !blended;
-      auto pipeline = gpu::create_graphics_pipeline(device, desc);
-      if (!pipeline) return pipeline.error();
-      pass->pipelines_[blended][double_sided] = *pipeline;
-    }
+    for (int double_sided = 0; double_sided < 2; ++double_sided)
+      for (int normal_map = 0; normal_map < 2; ++normal_map) {
+        desc.name = cat("mesh", blended ? " blended" : "", double_sided ? " double-sided" : "",
+                        normal_map ? " normal-mapped" : "");
+        desc.fragment_shader = shader_path(normal_map ? "mesh_normal_map.frag" : "mesh.frag");
+        desc.cull = double_sided ? VK_CULL_MODE_NONE : VK_CULL_MODE_BACK_BIT;
+        desc.blend = blended ? gpu::BlendMode::alpha : gpu::BlendMode::opaque;
+        desc.depth_write = !blended;
+        auto pipeline = gpu::create_graphics_pipeline(device, desc);
+        if (!pipeline) return pipeline.error();
+        pass->pipelines_[blended][double_sided][normal_map] = *pipeline;
+      }
 
   VkSamplerCreateInfo sampler{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
   sampler.magFilter = VK_FILTER_LINEAR;
@@ -82,7 +86,8 @@ MeshPass::~MeshPass() {
   device_.retire([vk, objects] {
     auto [set_layout, layout, pipelines, sampler] = objects;
     for (const auto& row : pipelines)
-      for (VkPipeline p : row) vkDestroyPipeline(vk, p, nullptr);
+      for (const auto& pair : row)
+        for (VkPipeline p : pair) vkDestroyPipeline(vk, p, nullptr);
     vkDestroyPipelineLayout(vk, layout, nullptr);
     vkDestroyDescriptorSetLayout(vk, set_layout, nullptr);
     vkDestroySampler(vk, sampler, nullptr);
@@ -91,8 +96,9 @@ MeshPass::~MeshPass() {
   device_.retire(flat_normal_);
 }
 
-VkPipeline MeshPass::pipeline(const GpuMaterial& material) const {
-  return pipelines_[material.alpha_blend ? 1 : 0][material.double_sided ? 1 : 0];
+VkPipeline MeshPass::pipeline(const DrawItem& draw) const {
+  const bool normal_map = draw.textures[std::size_t(TextureSlot::normal)] != VK_NULL_HANDLE;
+  return pipelines_[draw.material.alpha_blend ? 1 : 0][draw.material.double_sided ? 1 : 0][normal_map ? 1 : 0];
 }
 
 void MeshPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> draws, const MeshFrameBindings& frame,
@@ -129,7 +135,7 @@ void MeshPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> draw
   bool descriptors_pushed = false;
   for (const DrawItem* draw : draws) {
     const GpuMaterial& material = draw->material;
-    VkPipeline p = pipeline(material);
+    VkPipeline p = pipeline(*draw);
     if (p != bound) {
       vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, p);
       bound = p;
@@ -146,7 +152,8 @@ void MeshPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> draw
       descriptors_pushed = true;
     }
     std::uint32_t flags = (material.alpha_blend ? kFlagBlend : 0u) |
-                          (draw->textures[std::size_t(TextureSlot::normal)] ? kFlagNormalMap : 0u);
+                          (draw->textures[std::size_t(TextureSlot::metal_rough)] ? kFlagMetalRoughMap : 0u) |
+                          (draw->textures[std::size_t(TextureSlot::emissive)] ? kFlagEmissiveMap : 0u);
     shader::DrawPush push;
     push.model = draw->world;
     push.base_color_factor = material.base_color_factor;

@@ -41,13 +41,13 @@ class MeshPass {
 
  private:
   explicit MeshPass(gpu::Device& device) : device_(device) {}
-  VkPipeline pipeline(const GpuMaterial& material) const;
+  VkPipeline pipeline(const DrawItem& draw) const;
 
   gpu::Device& device_;
   VkDescriptorSetLayout set_layout_ = VK_NULL_HANDLE;
   VkPipelineLayout layout_ = VK_NULL_HANDLE;
-  // By [blended][double-sided].
-  std::array<std::array<VkPipeline, 2>, 2> pipelines_{};
+  // By [blended][double-sided][normal-mapped].
+  std::array<std::array<std::array<VkPipeline, 2>, 2>, 2> pipelines_{};
   VkSampler sampler_ = VK_NULL_HANDLE;
   gpu::Image white_;        // base colour, metal-rough and emissive default
   gpu::Image flat_normal_;  // (0.5, 0.5, 1): the unperturbed normal

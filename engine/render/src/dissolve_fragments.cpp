@@ -1,0 +1,168 @@
+#include "kagami/render/dissolve_fragments.h"
+
+#include <array>
+#include <tuple>
+
+#include "kagami/core/strings.h"
+#include "kagami/gpu/pipeline.h"
+#include "kagami/gpu/upload.h"
+#include "kagami/render/particle_shader_types.h"
+#include "kagami/render/shader_paths.h"
+
+namespace kagami::render {
+namespace {
+
+constexpr graph::ResourceState kBetweenFrames{VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                                              VK_ACCESS_2_SHADER_STORAGE_READ_BIT |
+                                                  VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT};
+
+VkWriteDescriptorSet storage_write(std::uint32_t binding, const VkDescriptorBufferInfo* info) {
+  VkWriteDescriptorSet w{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+  w.dstBinding = binding;
+  w.descriptorCount = 1;
+  w.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+  w.pBufferInfo = info;
+  return w;
+}
+
+}  // namespace
+
+Result<std::vector<shader::FxTriangle>> dissolve_triangles(const asset::MeshData& mesh) {
+  std::vector<shader::FxTriangle> triangles;
+  triangles.reserve(mesh.indices.size() / 3);
+  double total = 0.0;
+  std::vector<double> cumulative;
+  for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
+    const glm::vec3 a = mesh.positions.at(mesh.indices[i]);
+    const glm::vec3 b = mesh.positions.at(mesh.indices[i + 1]);
+    const glm::vec3 c = mesh.positions.at(mesh.indices[i + 2]);
+    const double area = 0.5 * double(glm::length(glm::cross(b - a, c - a)));
+    if (!(area > 0.0)) continue;  // degenerate triangles are never picked
+    total += area;
+    cumulative.push_back(total);
+    triangles.push_back({glm::vec4(a, 0.0f), glm::vec4(b, 0.0f), glm::vec4(c, 0.0f)});
+  }
+  if (triangles.empty()) return make_error("mesh '", mesh.name, "' has no triangle with an area to emit from");
+  for (std::size_t i = 0; i < triangles.size(); ++i) triangles[i].p0.w = float(cumulative[i] / total);
+  triangles.back().p0.w = 1.0f;  // the search always finds a triangle, whatever the rounding
+  return triangles;
+}
+
+Result<DissolveSource> make_dissolve_source(gpu::Device& device, const asset::MeshData& mesh) {
+  auto triangles = dissolve_triangles(mesh);
+  if (!triangles) return triangles.error();
+  DissolveSource source;
+  source.count = std::uint32_t(triangles->size());
+  source.triangles = gpu::upload_buffer(
+      device,
+      std::span(reinterpret_cast<const std::uint8_t*>(triangles->data()), triangles->size() * sizeof(shader::FxTriangle)),
+      VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, cat("dissolve source ", mesh.name));
+  return source;
+}
+
+void release_dissolve_source(gpu::Device& device, DissolveSource& source) {
+  if (source.triangles) device.retire(source.triangles);
+  source.count = 0;
+}
+
+Result<std::unique_ptr<DissolveFragments>> DissolveFragments::create(gpu::Device& device, VkFormat color_format,
+                                                                     VkFormat depth_format) {
+  std::unique_ptr<DissolveFragments> f(new DissolveFragments(device));
+  f->set_layout_ = gpu::create_set_layout(
+      device,
+      {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT},
+       {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT}},
+      /*push=*/true, "dissolve emit set");
+  f->layout_ = gpu::create_pipeline_layout(
+      device, {{f->set_layout_}, {{VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(shader::DissolveEmitPush)}}},
+      "dissolve emit layout");
+  auto emit = gpu::create_compute_pipeline(device, {"dissolve emit", shader_path("dissolve_emit.comp"), f->layout_});
+  if (!emit) return emit.error();
+  f->emit_ = *emit;
+  auto draw = ParticleDraw::create(device, color_format, depth_format, ParticleDraw::Blend::additive);
+  if (!draw) return draw.error();
+  f->draw_ = std::move(*draw);
+  return f;
+}
+
+DissolveFragments::~DissolveFragments() {
+  VkDevice vk = device_.vk();
+  auto objects = std::make_tuple(set_layout_, layout_, emit_);
+  device_.retire([vk, objects] {
+    auto [set_layout, layout, emit] = objects;
+    vkDestroyPipeline(vk, emit, nullptr);
+    vkDestroyPipelineLayout(vk, layout, nullptr);
+    vkDestroyDescriptorSetLayout(vk, set_layout, nullptr);
+  });
+  if (particles_) device_.retire(particles_);
+}
+
+graph::BufferHandle DissolveFragments::add_emit_pass(FrameGraph& frame, const DissolveSource& source,
+                                                     const glm::mat4& world, const DissolveSettings& dissolve,
+                                                     const FragmentSettings& settings, std::uint32_t seed,
+                                                     const FxTime& time) {
+  const std::uint32_t count = std::max(settings.count, 1u);
+  bool reset = false;
+  if (!particles_ || count_ != count) {
+    if (particles_) device_.retire(particles_);
+    particles_ = device_.create_buffer({VkDeviceSize(count) * sizeof(shader::Particle),
+                                        VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT,
+                                        gpu::MemoryUsage::gpu_only, "dissolve fragments"});
+    count_ = count;
+    written_ = false;
+    reset = true;
+  }
+  shader::DissolveEmitPush push{};
+  push.model = world;
+  push.dissolve = dissolve_vector(dissolve);
+  push.motion = glm::vec4(time.delta, settings.rise_speed, settings.life_seconds, settings.size);
+  push.seed = seed;
+  push.frame = time.frame;
+  push.count = count_;
+  push.triangles = source.count;
+  push.time = time.seconds;
+  push.spawn_chance = settings.spawn_chance;
+  push.flags = reset ? KAGAMI_SIM_RESET : 0u;
+
+  graph::ImportedBuffer desc;
+  desc.desc.size = particles_.size;
+  desc.initial = written_ ? kBetweenFrames : graph::ResourceState{};
+  desc.final_state = kBetweenFrames;
+  written_ = true;
+  graph::BufferHandle particles = frame.import_buffer("dissolve fragments", desc, particles_.handle);
+  VkBuffer triangles = source.triangles.handle;
+  frame.add_pass(
+      "dissolve fragments", graph::QueueKind::compute,
+      [&](graph::PassBuilder& pass) {
+        pass.read(particles, graph::Usage::storage_read);
+        particles = pass.write(particles, graph::Usage::storage_write);
+      },
+      [this, push, particles, triangles](PassContext& ctx) {
+        VkDescriptorBufferInfo particle_info{ctx.buffer(particles), 0, VK_WHOLE_SIZE};
+        VkDescriptorBufferInfo triangle_info{triangles, 0, VK_WHOLE_SIZE};
+        std::array<VkWriteDescriptorSet, 2> writes = {storage_write(0, &particle_info),
+                                                      storage_write(1, &triangle_info)};
+        vkCmdBindPipeline(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, emit_);
+        device_.push_descriptors(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, layout_, 0, writes);
+        vkCmdPushConstants(ctx.cmd, layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof push, &push);
+        vkCmdDispatch(ctx.cmd, (push.count + KAGAMI_PARTICLE_GROUP - 1) / KAGAMI_PARTICLE_GROUP, 1, 1);
+      });
+  return particles;
+}
+
+graph::TextureHandle DissolveFragments::add_draw_pass(FrameGraph& frame, std::uint32_t slot,
+                                                      const DissolveSettings& dissolve,
+                                                      const Camera& camera,
+                                                      graph::BufferHandle particles, graph::TextureHandle color,
+                                                      graph::TextureHandle depth, VkExtent2D extent) {
+  ParticleLook look;
+  look.ambient = glm::vec3(0.0f);
+  look.opacity = 1.0f;
+  look.emissive = dissolve.edge_color * 0.6f;
+  look.streak_seconds = 0.02f;
+  look.glow = true;
+  return draw_->add_pass(frame, "dissolve fragments draw", slot, particles, count_, look, camera, color, depth,
+                         extent);
+}
+
+}  // namespace kagami::render

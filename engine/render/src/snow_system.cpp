@@ -1,0 +1,148 @@
+#include "kagami/render/snow_system.h"
+
+#include <array>
+#include <tuple>
+
+#include "kagami/gpu/pipeline.h"
+#include "kagami/gpu/upload.h"
+#include "kagami/render/particle_shader_types.h"
+#include "kagami/render/shader_paths.h"
+
+namespace kagami::render {
+namespace {
+
+// Where every frame leaves the particle buffer, and so where the next frame's
+// import starts: a barrier into the simulate pass's stage and accesses.
+constexpr graph::ResourceState kBetweenFrames{VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                                              VK_ACCESS_2_SHADER_STORAGE_READ_BIT |
+                                                  VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT};
+
+}  // namespace
+
+Result<std::unique_ptr<SnowSystem>> SnowSystem::create(gpu::Device& device, VkFormat color_format,
+                                                       VkFormat depth_format) {
+  std::unique_ptr<SnowSystem> s(new SnowSystem(device));
+  s->set_layout_ = gpu::create_set_layout(
+      device,
+      {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT},
+       {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_COMPUTE_BIT}},
+      /*push=*/true, "snow simulate set");
+  s->layout_ = gpu::create_pipeline_layout(
+      device, {{s->set_layout_}, {{VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(shader::SnowSimPush)}}},
+      "snow simulate layout");
+  auto simulate = gpu::create_compute_pipeline(device, {"snow simulate", shader_path("snow_sim.comp"), s->layout_});
+  if (!simulate) return simulate.error();
+  s->simulate_ = *simulate;
+
+  VkSamplerCreateInfo sampler{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
+  sampler.magFilter = sampler.minFilter = VK_FILTER_LINEAR;
+  sampler.addressModeU = sampler.addressModeV = sampler.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+  s->sampler_ = device.create_sampler(sampler, "snow heightfield sampler");
+  const std::array<std::uint8_t, 4> flat = {0, 0, 0, 255};
+  s->flat_ = gpu::upload_texture_rgba8(device, 1, 1, flat, false, "snow flat heightfield");
+
+  auto draw = ParticleDraw::create(device, color_format, depth_format, ParticleDraw::Blend::alpha);
+  if (!draw) return draw.error();
+  s->draw_ = std::move(*draw);
+  return s;
+}
+
+SnowSystem::~SnowSystem() {
+  VkDevice vk = device_.vk();
+  auto objects = std::make_tuple(set_layout_, layout_, simulate_, sampler_);
+  device_.retire([vk, objects] {
+    auto [set_layout, layout, simulate, sampler] = objects;
+    vkDestroyPipeline(vk, simulate, nullptr);
+    vkDestroyPipelineLayout(vk, layout, nullptr);
+    vkDestroyDescriptorSetLayout(vk, set_layout, nullptr);
+    vkDestroySampler(vk, sampler, nullptr);
+  });
+  device_.retire(flat_);
+  if (particles_) device_.retire(particles_);
+}
+
+void SnowSystem::ensure_capacity(std::uint32_t count) {
+  count = std::max(count, 1u);
+  if (particles_ && count_ == count) return;
+  if (particles_) device_.retire(particles_);
+  particles_ = device_.create_buffer({VkDeviceSize(count) * sizeof(shader::Particle),
+                                      VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT,
+                                      gpu::MemoryUsage::gpu_only, "snow particles"});
+  count_ = count;
+  restart_ = true;
+  written_ = false;
+}
+
+graph::BufferHandle SnowSystem::add_simulate_pass(FrameGraph& frame, const SnowSettings& settings,
+                                                  const FxTime& time, const Camera& camera) {
+  ensure_capacity(settings.count);
+  if (settings.seed != seed_) restart_ = true;
+  seed_ = settings.seed;
+
+  shader::SnowSimPush push{};
+  push.camera = glm::vec4(camera.position, time.delta);
+  push.volume = glm::vec4(settings.half_width, settings.top, settings.ground_height, 0.0f);
+  push.wind = glm::vec4(settings.wind, settings.gust, settings.turbulence);
+  push.flake = glm::vec4(settings.fall_speed, settings.flake_size, settings.settle_seconds,
+                         glm::clamp(settings.intensity, 0.0f, 1.0f));
+  const SnowHeightfield& height = settings.heightfield;
+  push.height_rect = glm::vec4(height.min_corner, glm::max(height.size, glm::vec2(1e-3f)));
+  push.seed = settings.seed;
+  push.frame = time.frame;
+  push.count = count_;
+  push.flags = (restart_ ? KAGAMI_SIM_RESET : 0u) | (height.view ? KAGAMI_SIM_HEIGHTFIELD : 0u);
+  push.time = time.seconds;
+  push.height_scale = height.height_scale;
+  push.drag = settings.drag;
+  restart_ = false;
+
+  graph::ImportedBuffer desc;
+  desc.desc.size = particles_.size;
+  desc.initial = written_ ? kBetweenFrames : graph::ResourceState{};
+  desc.final_state = kBetweenFrames;
+  written_ = true;
+  graph::BufferHandle particles = frame.import_buffer("snow particles", desc, particles_.handle);
+  VkImageView heightfield = height.view ? height.view : flat_.view;
+  frame.add_pass(
+      "snow simulate", graph::QueueKind::compute,
+      [&](graph::PassBuilder& pass) {
+        pass.read(particles, graph::Usage::storage_read);
+        particles = pass.write(particles, graph::Usage::storage_write);
+      },
+      [this, push, particles, heightfield](PassContext& ctx) {
+        VkDescriptorBufferInfo buffer{ctx.buffer(particles), 0, VK_WHOLE_SIZE};
+        VkDescriptorImageInfo image{sampler_, heightfield, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+        std::array<VkWriteDescriptorSet, 2> writes{};
+        writes[0] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+        writes[0].dstBinding = 0;
+        writes[0].descriptorCount = 1;
+        writes[0].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+        writes[0].pBufferInfo = &buffer;
+        writes[1] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+        writes[1].dstBinding = 1;
+        writes[1].descriptorCount = 1;
+        writes[1].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+        writes[1].pImageInfo = &image;
+        vkCmdBindPipeline(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, simulate_);
+        device_.push_descriptors(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, layout_, 0, writes);
+        vkCmdPushConstants(ctx.cmd, layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof push, &push);
+        vkCmdDispatch(ctx.cmd, (push.count + KAGAMI_PARTICLE_GROUP - 1) / KAGAMI_PARTICLE_GROUP, 1, 1);
+      });
+  return particles;
+}
+
+graph::TextureHandle SnowSystem::add_draw_pass(FrameGraph& frame, std::uint32_t slot, const SnowSettings& settings,
+                                               const Camera& camera, graph::BufferHandle particles,
+                                               graph::TextureHandle color, graph::TextureHandle depth,
+                                               VkExtent2D extent) {
+  return draw_->add_pass(frame, "snow draw", slot, particles, count_, settings.look, camera, color, depth, extent);
+}
+
+graph::TextureHandle SnowSystem::add_passes(FrameGraph& frame, std::uint32_t slot, const SnowSettings& settings,
+                                            const FxTime& time, const Camera& camera, graph::TextureHandle color,
+                                            graph::TextureHandle depth, VkExtent2D extent) {
+  graph::BufferHandle particles = add_simulate_pass(frame, settings, time, camera);
+  return add_draw_pass(frame, slot, settings, camera, particles, color, depth, extent);
+}
+
+}  // namespace kagami::render

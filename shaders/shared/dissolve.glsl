@@ -1,0 +1,40 @@
+// Dissolving surfaces: a per-pixel 3D-noise threshold with a glowing edge.
+// Works on any mesh: the noise is evaluated at the object-space position, so
+// the pattern stays on the surface as the object moves.
+//
+//   vec3 emissive;
+//   if (!dissolve_surface(object_position, dissolve, edge_color, albedo, emissive)) discard;
+//   color = albedo * lighting + emissive;
+//
+// `dissolve`: x progress (0: whole, 1: gone), y edge width (in noise units,
+// e.g. 0.08), z noise scale (features per object unit), w seed.
+#ifndef KAGAMI_SHADER_SHARED_DISSOLVE_GLSL
+#define KAGAMI_SHADER_SHARED_DISSOLVE_GLSL
+#include "shared/fx_noise.glsl"
+
+// The noise the threshold sweeps through, spread over [0, 1].
+float dissolve_noise(vec3 object_position, vec4 dissolve) {
+  return smoothstep(0.2, 0.8, fx_fbm(object_position * dissolve.z, uint(dissolve.w)));
+}
+
+// < 0: dissolved; 0: intact; (0, 1]: in the burning edge, 1 at the hole's border.
+float dissolve_heat(float noise, vec4 dissolve) {
+  float edge = max(dissolve.y, 1e-4);
+  float cut = dissolve.x * (1.0 + edge);  // progress 0 keeps everything, 1 removes everything
+  if (noise < cut - edge) return -1.0;
+  if (noise >= cut) return 0.0;
+  return 1.0 - (noise - (cut - edge)) / edge;
+}
+
+// False when the pixel has dissolved. Otherwise chars the albedo towards the
+// edge and returns the edge's glow in `emissive`.
+bool dissolve_surface(vec3 object_position, vec4 dissolve, vec3 edge_color, inout vec3 albedo, out vec3 emissive) {
+  emissive = vec3(0.0);
+  if (dissolve.x <= 0.0) return true;
+  float heat = dissolve_heat(dissolve_noise(object_position, dissolve), dissolve);
+  if (heat < 0.0) return false;
+  albedo *= 1.0 - heat;
+  emissive = edge_color * heat * heat;
+  return true;
+}
+#endif

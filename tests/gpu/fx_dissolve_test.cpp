@@ -1,0 +1,188 @@
+// Dissolve on a real device: the threshold removes a surface progressively
+// with a glowing edge, and fragments spawn only while the edge burns, keep
+// their slots and repeat exactly for the same seed.
+#include <cstring>
+#include <vector>
+
+#include "fx_test_rig.h"
+#include "gpu_fixture.h"
+#include "kagami/gpu/upload.h"
+#include "kagami/render/dissolve_fragments.h"
+#include "kagami/render/particle_shader_types.h"
+#include "kagami/render/shader_types.h"
+
+namespace kagami {
+namespace {
+
+using shader::Particle;
+
+// A 2 m square standing upright at the origin, facing +z.
+asset::MeshData wall_mesh() {
+  asset::MeshData mesh;
+  mesh.name = "wall";
+  mesh.positions = {{-1, 0, 0}, {1, 0, 0}, {1, 2, 0}, {-1, 2, 0}};
+  mesh.normals.assign(4, {0, 0, 1});
+  mesh.uv0 = {{0, 1}, {1, 1}, {1, 0}, {0, 0}};
+  mesh.indices = {0, 1, 2, 0, 2, 3};
+  return mesh;
+}
+
+TEST(FxDissolveTriangles, CumulativeAreaPicksTrianglesByArea) {
+  asset::MeshData mesh;
+  mesh.name = "two";
+  mesh.positions = {{0, 0, 0}, {1, 0, 0}, {0, 1, 0}, {0, 0, 0}, {3, 0, 0}, {0, 2, 0}, {5, 5, 5}};
+  mesh.indices = {0, 1, 2, 6, 6, 6, 3, 4, 5};  // areas 0.5, 0 (degenerate), 3
+  auto table = render::dissolve_triangles(mesh);
+  ASSERT_TRUE(table.ok()) << table.error().message;
+  ASSERT_EQ(table->size(), 2u) << "the degenerate triangle is never picked";
+  EXPECT_NEAR((*table)[0].p0.w, 0.5f / 3.5f, 1e-6f);
+  EXPECT_EQ((*table)[1].p0.w, 1.0f);
+  EXPECT_EQ(glm::vec3((*table)[1].p1), glm::vec3(3, 0, 0));
+
+  asset::MeshData flat;
+  flat.name = "flat";
+  flat.positions = {{0, 0, 0}, {1, 0, 0}};
+  flat.indices = {0, 1, 1};
+  auto none = render::dissolve_triangles(flat);
+  ASSERT_FALSE(none.ok());
+  EXPECT_NE(none.error().message.find("'flat'"), std::string::npos) << none.error().message;
+}
+
+class FxDissolveTest : public testing::GpuTest {
+ protected:
+  void SetUp() override {
+    GpuTest::SetUp();
+    if (!device) return;
+    asset::MeshData mesh = wall_mesh();
+    std::vector<shader::MeshVertex> vertices;
+    for (std::size_t i = 0; i < mesh.positions.size(); ++i)
+      vertices.push_back({mesh.positions[i], mesh.normals[i], mesh.uv0[i]});
+    mesh_.vertices = gpu::upload_buffer(
+        *device, {reinterpret_cast<const std::uint8_t*>(vertices.data()), vertices.size() * sizeof vertices[0]},
+        VK_BUFFER_USAGE_VERTEX_BUFFER_BIT, "wall vertices");
+    mesh_.indices = gpu::upload_buffer(
+        *device, {reinterpret_cast<const std::uint8_t*>(mesh.indices.data()), mesh.indices.size() * 4},
+        VK_BUFFER_USAGE_INDEX_BUFFER_BIT, "wall indices");
+    mesh_.index_count = 6;
+    item_.mesh = &mesh_;
+    item_.material.base_color_factor = {0.5f, 0.5f, 0.5f, 1.0f};
+    auto source = render::make_dissolve_source(*device, mesh);
+    ASSERT_TRUE(source.ok());
+    source_ = *source;
+    camera_.position = {0.0f, 1.0f, 4.0f};
+    camera_.target = {0.0f, 1.0f, 0.0f};
+    look_.ambient = {0.5f, 0.5f, 0.5f};
+  }
+  void TearDown() override {
+    if (device) {
+      device->retire(mesh_.vertices);
+      device->retire(mesh_.indices);
+      render::release_dissolve_source(*device, source_);
+    }
+    GpuTest::TearDown();
+  }
+
+  ImageRgba8 render_wall(float progress) {
+    testing::FxRig rig(*device, {96, 96});
+    auto stage = render::SnowStage::create(*device, testing::FxRig::kFormat);
+    auto pass = render::DissolvePass::create(*device, testing::FxRig::kFormat, render::SnowStage::kDepthFormat);
+    EXPECT_TRUE(stage.ok() && pass.ok());
+    render::SnowStageSettings stage_settings;
+    stage_settings.sphere_radius = 0.0f;
+    stage_settings.ground_height = -50.0f;  // out of view: only the wall and the clear colour
+    render::DissolveSettings settings;
+    settings.progress = progress;
+    auto image = rig.render([&](render::FrameGraph& frame, graph::TextureHandle color) {
+      render::StageTargets t = (*stage)->add_pass(frame, 0, stage_settings, look_, camera_, color, {96, 96});
+      return (*pass)->add_pass(frame, 0, {&item_, 1}, settings, look_, camera_, t, {96, 96}).color;
+    }, {0.0f, 0.0f, 0.0f, 1.0f});
+    EXPECT_TRUE(image.ok()) << image.error().message;
+    return image.ok() ? *image : ImageRgba8{};
+  }
+
+  std::vector<Particle> fragments(float progress, std::uint32_t seed, std::uint32_t frames) {
+    testing::FxRig rig(*device, {16, 16});
+    auto system = render::DissolveFragments::create(*device, testing::FxRig::kFormat, render::SnowStage::kDepthFormat);
+    EXPECT_TRUE(system.ok());
+    render::FragmentSettings settings;
+    settings.count = 4096;
+    render::DissolveSettings dissolve;
+    dissolve.progress = progress;
+    gpu::Buffer host = render::make_buffer_readback(*device, settings.count * sizeof(Particle), "readback");
+    for (std::uint32_t i = 0; i < frames; ++i) {
+      auto ok = rig.run([&](render::FrameGraph& frame) {
+        auto particles = (*system)->add_emit_pass(frame, source_, glm::mat4(1.0f), dissolve, settings, seed,
+                                                  testing::fx_time(i));
+        if (i + 1 == frames) render::add_buffer_readback_pass(frame, particles, host);
+      });
+      EXPECT_TRUE(ok.ok()) << ok.error().message;
+    }
+    std::vector<Particle> out(settings.count);
+    std::memcpy(out.data(), host.mapped(), out.size() * sizeof(Particle));
+    device->retire(host);
+    return out;
+  }
+
+  render::GpuMesh mesh_;
+  render::DrawItem item_;
+  render::DissolveSource source_;
+  render::Camera camera_;
+  render::ParticleLook look_;
+};
+
+struct Coverage {
+  int surface = 0;  // grey wall pixels
+  int glow = 0;     // orange edge pixels
+};
+
+Coverage measure(const ImageRgba8& image) {
+  Coverage c;
+  for (std::size_t i = 0; i < image.pixels.size(); i += 4) {
+    int r = image.pixels[i], g = image.pixels[i + 1], b = image.pixels[i + 2];
+    if (r > 200 && r > b + 60) ++c.glow;
+    else if (r > 60 && std::abs(r - g) < 8 && std::abs(g - b) < 8) ++c.surface;
+  }
+  return c;
+}
+
+TEST_F(FxDissolveTest, ProgressEatsTheSurfaceBehindAGlowingEdge) {
+  Coverage whole = measure(render_wall(0.0f));
+  Coverage half = measure(render_wall(0.5f));
+  Coverage gone = measure(render_wall(1.0f));
+  EXPECT_GT(whole.surface, 1000);
+  EXPECT_EQ(whole.glow, 0);
+  EXPECT_LT(half.surface, whole.surface * 0.8) << "half dissolved keeps " << half.surface << " of " << whole.surface;
+  EXPECT_GT(half.surface, whole.surface * 0.2);
+  EXPECT_GT(half.glow, 20) << "the edge glows";
+  EXPECT_EQ(gone.surface + gone.glow, 0) << "fully dissolved leaves nothing";
+}
+
+TEST_F(FxDissolveTest, FragmentsSpawnOnlyFromABurningEdge) {
+  auto count_alive = [](const std::vector<Particle>& ps) {
+    std::size_t alive = 0;
+    for (std::uint32_t i = 0; i < ps.size(); ++i) {
+      EXPECT_EQ(ps[i].id, i) << "slot " << i << " lost its particle";
+      alive += ps[i].state != KAGAMI_PARTICLE_DORMANT;
+    }
+    return alive;
+  };
+  EXPECT_EQ(count_alive(fragments(0.0f, 1, 8)), 0u) << "an intact surface sheds nothing";
+  EXPECT_EQ(count_alive(fragments(1.0f, 1, 8)), 0u) << "a vanished surface sheds nothing";
+  std::vector<Particle> a = fragments(0.5f, 1, 8);
+  const std::size_t alive = count_alive(a);
+  EXPECT_GT(alive, 50u);
+  for (const Particle& p : a) {
+    if (p.state == KAGAMI_PARTICLE_DORMANT) continue;
+    // Born on the wall (|x| <= 1, 0 <= y <= 2, z = 0) less than 8 frames ago, drifting slowly.
+    EXPECT_LE(std::abs(p.position.x), 1.5f);
+    EXPECT_GE(p.position.y, -0.5f);
+    EXPECT_LE(std::abs(p.position.z), 0.5f);
+  }
+  std::vector<Particle> b = fragments(0.5f, 1, 8);
+  std::vector<Particle> c = fragments(0.5f, 2, 8);
+  EXPECT_EQ(std::memcmp(a.data(), b.data(), a.size() * sizeof(Particle)), 0) << "same seed, different bytes";
+  EXPECT_NE(std::memcmp(a.data(), c.data(), a.size() * sizeof(Particle)), 0) << "another seed, same bytes";
+}
+
+}  // namespace
+}  // namespace kagami
