@@ -54,7 +54,7 @@ std::string peak_memory() {
 }
 
 Result<void> render_film(const Options& options, const FilmDefaults& defaults) {
-  const std::filesystem::path source = options.positional.empty() ? default_film_path() : options.positional.front();
+  const std::filesystem::path source = options.positional.empty() ? default_film_path() : std::filesystem::path(options.positional.front());
   auto film = sequencer::load_film_or_sequence(source);
   if (!film) return film.error();
   const Size size = options.size.value_or(defaults.size);

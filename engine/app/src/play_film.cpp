@@ -83,7 +83,7 @@ Result<void> play_film_in_window(const Options& options, const sequencer::Film& 
       (*player)->text().add(overlay, {12.0f, 10.0f}, style);
 
       render::FrameTarget target{swapchain.image(), swapchain.view(), swapchain.format(), extent};
-      FrameGraph& frame = (*player)->renderer().frame_graph();
+      render::FrameGraph& frame = (*player)->renderer().frame_graph();
       frame.clear();
       graph::TextureHandle image = render::import_target(frame, target, glm::vec4(0.0f, 0.0f, 0.0f, 1.0f));
       auto added = (*player)->add_frame(frame, frames.slot(), t, image, extent);
@@ -119,7 +119,7 @@ Result<void> play_film_in_window(const Options& options, const sequencer::Film& 
 const FilmDefaults kHeadlessPlay{Size{426, 240}, 12, "out/cinematic"};
 
 Result<void> play_film(const Options& options) {
-  const std::filesystem::path source = options.positional.empty() ? default_film_path() : options.positional.front();
+  const std::filesystem::path source = options.positional.empty() ? default_film_path() : std::filesystem::path(options.positional.front());
   auto film = sequencer::load_film_or_sequence(source);
   if (!film) return film.error();
   if (!options.headless && display_available()) return play_film_in_window(options, *film);

@@ -62,7 +62,7 @@ Result<void> FilmRenderer::stream(double t) {
   return {};
 }
 
-Result<graph::TextureHandle> FilmRenderer::add_frame(FrameGraph& frame, std::uint32_t slot, double t,
+Result<graph::TextureHandle> FilmRenderer::add_frame(render::FrameGraph& frame, std::uint32_t slot, double t,
                                                      graph::TextureHandle target, VkExtent2D extent) {
   if (auto streamed = stream(t); !streamed) return streamed.error();
   const std::size_t act = film_.act_at(t);
@@ -112,7 +112,7 @@ Result<ImageRgba8> FilmRenderer::render(double t) {
   target.initial = {VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE};
   target.final_state = {VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE};
   render::Readback readback = render::make_readback(device_, format_, extent_);
-  FrameGraph& frame = renderer_->frame_graph();
+  render::FrameGraph& frame = renderer_->frame_graph();
   frame.clear();
   graph::TextureHandle image = render::import_target(frame, target, glm::vec4(0.0f, 0.0f, 0.0f, 1.0f));
   auto added = add_frame(frame, 0, t, image, extent_);

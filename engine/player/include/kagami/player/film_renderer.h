@@ -39,7 +39,7 @@ class FilmRenderer {
   // Adds the passes for film time t into `frame` over `target` (a window's
   // swapchain image or an offscreen target); returns the target's new version.
   // Loads what the streaming cues ask for first.
-  Result<graph::TextureHandle> add_frame(FrameGraph& frame, std::uint32_t slot, double t, graph::TextureHandle target,
+  Result<graph::TextureHandle> add_frame(render::FrameGraph& frame, std::uint32_t slot, double t, graph::TextureHandle target,
                                          VkExtent2D extent);
   // Text drawn over the next frame only (the player's frame-time overlay).
   render::TextRenderer& text() { return *text_; }
