@@ -1,5 +1,7 @@
 #pragma once
 // Puts the viewport's image into the window's image between the panels.
+#include <glm/glm.hpp>
+
 #include "kagami/render/frame_graph.h"
 
 namespace kagami::editor {
