@@ -105,14 +105,14 @@ PLAZA = [150, 1.5, 10]
 act1_shots = [
     shot("a1_s01_crane_over_dome", "view_dome_to_wheel", 9.0, ([-150, 60, 120], [0, 40, 0]), ([-40, 120, 20], WHEEL), 1.0),
     shot("a1_s02_wheel_reveal", "view_promenade_wheel", 6.0, ([180, 3, 60], WHEEL), ([170, 2, 45], [250, 50, 20]), 1.0, 0.85),
-    shot("a1_s03_len_runs_plaza", "view_dome_from_plaza", 7.0, ([110, 1.7, 40], [150, 1.5, -10]), ([130, 1.7, 45], [160, 1.5, 0]), 0.9),
+    shot("a1_s03_len_runs_plaza", "view_dome_from_plaza", 7.0, ([185, 1.7, -15], [150, 1.5, 10]), ([175, 1.7, -8], [145, 1.5, 12]), 0.9),
     shot("a1_s04_the_hug", "view_promenade_wheel", 5.0, ([140, 1.6, 18], PLAZA), ([144, 1.6, 16], PLAZA), 0.6),
     shot("a1_s05_disk_closeup", "view_coaster_tunnel", 4.0, ([152, 1.8, 12], [150, 1.6, 10]), ([151.5, 1.7, 11.5], [150, 1.6, 10]), 0.45),
     shot("a1_s06_shove_and_memory", "view_dome_from_plaza", 6.0, ([135, 1.7, 25], PLAZA), ([138, 1.7, 22], PLAZA), 0.7),
     shot("a1_s07_hands_join", "view_promenade_wheel", 6.0, ([160, 1.2, 14], [150, 1.2, 10]), ([158, 1.4, 8], [150, 1.2, 10]), 0.65),
     shot("a1_s08_coaster_roars", "view_coaster_tunnel", 5.0, ([160, 6, 80], [200, 8, 95]), ([170, 8, 70], [225, 10, 95]), 1.0),
     shot("a1_s09_wheel_night_sky", "view_promenade_wheel", 6.0, ([200, 2, -20], [250, 60, 20]), ([205, 2, -10], [250, 45, 20]), 1.05),
-    shot("a1_s10_rin_walks_home", "view_dome_from_plaza", 7.0, ([60, 3, 140], [140, 2, 0]), ([70, 3, 135], [150, 2, -20]), 0.35),
+    shot("a1_s10_rin_walks_home", "view_dome_from_plaza", 7.0, ([215, 12, -45], [150, 2, 5]), ([212, 12, -40], [148, 2, 0]), 0.35),
 ]
 act1 = sequence("act1_dome_city", "tokyo_dome_city.json",
                 ["view_dome_to_wheel", "view_promenade_wheel", "view_coaster_tunnel", "view_dome_from_plaza"],
@@ -199,12 +199,12 @@ act3 = sequence("act3_data_world", "data_world.json", ["view_arena", "view_monol
                 ])
 
 # --- Epilogue: Tokyo Dome City, winter night ---
-PASS = [60, 1.5, 100]
+PASS = [95, 1.5, 125]  # outside the Dome's wall (radius about 115 m)
 epi_shots = [
     shot("e_s01_walking_past_dome", "view_dome_from_plaza", 8.0, ([90, 1.7, 150], [40, 8, 80]), ([75, 1.7, 140], [20, 10, 60]), 0.9),
-    shot("e_s02_len_stops_alone", "view_promenade_wheel", 7.0, ([66, 1.6, 108], PASS), ([64, 1.6, 105], PASS), 0.5),
-    shot("e_s03_runs_to_catch_her", "view_coaster_tunnel", 6.0, ([90, 2, 130], [50, 1.5, 80]), ([70, 2, 110], [40, 1.5, 70]), 0.85),
-    shot("e_s04_her_arms_come_up", "view_dome_from_plaza", 7.0, ([44, 1.6, 76], [40, 1.5, 70]), ([43, 1.6, 75], [40, 1.5, 70]), 0.55),
+    shot("e_s02_len_stops_alone", "view_promenade_wheel", 7.0, ([104, 1.6, 134], PASS), ([102, 1.6, 132], PASS), 0.5),
+    shot("e_s03_runs_to_catch_her", "view_coaster_tunnel", 6.0, ([120, 2, 150], [90, 1.5, 120]), ([105, 2, 135], [80, 1.5, 110]), 0.85),
+    shot("e_s04_her_arms_come_up", "view_dome_from_plaza", 7.0, ([75, 1.8, 103], [80, 1.5, 110]), ([76, 1.8, 104], [80, 1.5, 110]), 0.55),
     shot("e_s05_final_wide_wheel", "view_dome_to_wheel", 12.0, ([-60, 30, 160], [100, 30, 40]), ([-80, 70, 150], WHEEL), 1.0),
 ]
 epi = sequence("epilogue_dome_city", "tokyo_dome_city.json",
@@ -216,8 +216,8 @@ epi = sequence("epilogue_dome_city", "tokyo_dome_city.json",
                    param("post.exposure", [(0.0, 0.9), (d, 0.9)]),
                    param("snow.intensity", [(0.0, 0.2), (d, 0.35)]),
                    param("fog.density", [(0.0, 0.002), (d, 0.003)]),
-                   walk("len", [(0.0, [70, 0, 120]), (8.0, [60, 0, 100]), (15.0, [60, 0, 100]), (21.0, [41, 0, 71])]),
-                   walk("rin", [(0.0, [68, 0, 118]), (21.0, [40, 0, 70])]),
+                   walk("len", [(0.0, [110, 0, 145]), (8.0, [95, 0, 125]), (15.0, [95, 0, 125]), (21.0, [81, 0, 111])]),
+                   walk("rin", [(0.0, [108, 0, 143]), (21.0, [80, 0, 110])]),
                    lines([(9.0, 12.0, "len", "You don't remember any of it."),
                           (12.5, 14.5, "len", "That's okay."),
                           (19.0, 21.0, "len", "Rin, wait!"),
