@@ -116,7 +116,7 @@ Result<void> play_film_in_window(const Options& options, const sequencer::Film& 
 
 // Offline defaults of `play` without a display: measured on lavapipe with 2
 // cores (README), chosen so the whole cinematic renders in about ten minutes.
-const FilmDefaults kHeadlessPlay{Size{426, 240}, 12, "out/cinematic"};
+const FilmDefaults kHeadlessPlay{Size{320, 180}, 10, "out/cinematic"};
 
 Result<void> play_film(const Options& options) {
   const std::filesystem::path source = options.positional.empty() ? default_film_path() : std::filesystem::path(options.positional.front());
