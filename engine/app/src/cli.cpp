@@ -7,6 +7,9 @@ namespace kagami::app {
 const char* usage() {
   return "usage: kagami play [--model FILE] [--size WxH] [--frames N] [--headless] [--out IMAGE.png]\n"
          "       kagami play --scene FILE [--then NEXT] --headless [--frames N]   (streaming frame times)\n"
+         "       kagami render [SEQUENCE|FILM] [--out DIR|FILE.mp4] [--size WxH] [--fps N] [--frames A:B]\n"
+         "                    offline film render (default: scenes/cinematic.film.json, 1280x720, 24 fps, out/cinematic)\n"
+         "       kagami play [SEQUENCE|FILM] [--headless]   the film in a window; headless: an offline render\n"
          "       kagami render --model FILE --out IMAGE.png [--size WxH]\n"
          "       kagami render --scene FILE --out FOLDER [--size WxH]   (survey views and scene cameras)\n"
          "       kagami render --cast [--clip NAME] --out IMAGE.png [--size WxH]   (the cast's line-up, posed)\n"
@@ -56,7 +59,7 @@ Result<Options> parse_command_line(int argc, char** argv) {
       if (!v) return v.error();
       o.clip = *v;
     }
-    else if (arg == "--model" || arg == "--scene" || arg == "--then" || arg == "--out" || arg == "--size" || arg == "--device" || arg == "--frames" ||
+    else if (arg == "--model" || arg == "--scene" || arg == "--then" || arg == "--out" || arg == "--size" || arg == "--device" || arg == "--frames" || arg == "--fps" ||
              arg == "--dot" || arg == "--json" || arg == "--cache") {
       auto v = value();
       if (!v) return v.error();
@@ -72,6 +75,21 @@ Result<Options> parse_command_line(int argc, char** argv) {
         auto s = parse_size(*v);
         if (!s) return s.error();
         o.size = *s;
+      } else if (arg == "--fps") {
+        unsigned n = 0;
+        auto r = std::from_chars(v->data(), v->data() + v->size(), n);
+        if (r.ec != std::errc() || r.ptr != v->data() + v->size() || n == 0 || n > 240)
+          return make_error("--fps expects a number 1..240, not '", *v, "'");
+        o.fps = n;
+      } else if (v->find(':') != std::string::npos) {
+        auto colon = v->find(':');
+        unsigned a = 0, b = 0;
+        auto ra = std::from_chars(v->data(), v->data() + colon, a);
+        auto rb = std::from_chars(v->data() + colon + 1, v->data() + v->size(), b);
+        if (ra.ec != std::errc() || ra.ptr != v->data() + colon || rb.ec != std::errc() ||
+            rb.ptr != v->data() + v->size() || a >= b)
+          return make_error("--frames expects A:B with A < B (frames A .. B-1), not '", *v, "'");
+        o.frame_range = std::pair{a, b};
       } else {
         unsigned n = 0;
         auto r = std::from_chars(v->data(), v->data() + v->size(), n);

@@ -1,6 +1,7 @@
 #pragma once
 // The command line: `kagami COMMAND [ARGS] [FLAGS]` (see DESIGN.md for the full list).
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,8 @@ struct Options {
   std::optional<std::string> out;      // --out PATH
   std::optional<Size> size;            // --size WxH
   std::optional<unsigned> frame_limit; // --frames N (play: quit after N frames)
+  std::optional<std::pair<unsigned, unsigned>> frame_range;  // --frames A:B (render: frames A .. B-1)
+  std::optional<unsigned> fps;         // --fps N (render of a film)
   bool headless = false;               // --headless
   bool validation = false;             // --validation
   std::string device;                  // --device NAME|INDEX

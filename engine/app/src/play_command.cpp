@@ -79,6 +79,7 @@ Result<void> play_in_window(const Options& options, const asset::ModelData& mode
 }  // namespace
 
 Result<void> run_play(const Options& options) {
+  if (!options.model && !options.scene) return play_film(options);
   if (options.scene) {
     if (!options.headless && display_available())
       return make_error("play --scene opens no window yet: add --headless to play it offscreen with frame times");

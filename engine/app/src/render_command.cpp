@@ -71,8 +71,7 @@ Result<void> render_scene(const Options& options, gpu::Device& device) {
 
 Result<void> run_render(const Options& options) {
   if (options.cast) return render_cast_lineup(options);
-  if (!options.model && !options.scene)
-    return make_error("render needs --model FILE or --scene FILE (sequences arrive with the sequencer)");
+  if (!options.model && !options.scene) return render_film(options, FilmDefaults{});
   if (!options.out) return make_error("render needs --out PATH");
 
   if (options.scene) {

@@ -115,7 +115,8 @@ StageTargets DissolvePass::add_pass(FrameGraph& frame, std::uint32_t slot, std::
         vkCmdBindPipeline(ctx.cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_);
         VkDescriptorBufferInfo view_info{ubo, 0, sizeof(shader::ParticleDrawUniforms)};
         for (const DrawItem& draw : draws) {
-          VkDescriptorImageInfo image_info{sampler_, draw.textures[std::size_t(TextureSlot::base_color)] ? draw.textures[std::size_t(TextureSlot::base_color)] : white_.view,
+          const VkImageView base_color = draw.textures[std::size_t(TextureSlot::base_color)];
+          VkDescriptorImageInfo image_info{sampler_, base_color ? base_color : white_.view,
                                            VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
           std::array<VkWriteDescriptorSet, 2> writes{};
           writes[0] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};

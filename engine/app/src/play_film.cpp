@@ -1,0 +1,134 @@
+// `kagami play [SEQUENCE|FILM]`: the film in a window, in real time. Space
+// pauses, left/right seek 5 s, period/comma step one frame while paused; a
+// frame-time overlay is drawn by the engine's text pass. Film time is the
+// only input to a frame, so a paused, stepped or sought frame is the frame the
+// offline render writes. With no display (or --headless) it renders offline
+// at a size and rate that finish on a 2-core CPU, and says where the output is.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+#include "commands.h"
+#include "frame_sink.h"
+#include "kagami/core/log.h"
+#include "kagami/gpu/frames.h"
+#include "kagami/gpu/swapchain.h"
+#include "kagami/player/film_renderer.h"
+#include "window.h"
+
+namespace kagami::app {
+namespace {
+
+// A key's press, once (GLFW reports levels; the player wants edges).
+struct KeyEdges {
+  GLFWwindow* window;
+  bool down[GLFW_KEY_LAST + 1] = {};
+  bool pressed(int key) {
+    bool now = glfwGetKey(window, key) == GLFW_PRESS;
+    bool edge = now && !down[key];
+    down[key] = now;
+    return edge;
+  }
+};
+
+Result<void> play_film_in_window(const Options& options, const sequencer::Film& film) {
+  auto opened = open_window_and_device(options, "Kagami");
+  if (!opened) return opened.error();
+  auto& window = opened->window;
+  gpu::Device& gpu = *opened->device;
+  VkSurfaceKHR surface = window->create_surface(gpu.context().instance());
+  Result<void> result;
+  {
+    gpu::Swapchain swapchain(gpu, surface, /*vsync=*/true);
+    gpu::FrameRing frames(gpu);
+    const Size size = options.size.value_or(Size{1280, 720});
+    auto player = player::FilmRenderer::create(gpu, film, {size.width, size.height}, swapchain.format());
+    if (!player) return player.error();
+    KeyEdges keys{window->handle()};
+    const double fps = film.acts.front().sequence.frame_rate.fps();
+    double t = 0.0, frame_ms = 0.0;
+    bool paused = false;
+    std::uint64_t shown = 0;
+    auto last = std::chrono::steady_clock::now();
+    while (!window->should_close() && (!options.frame_limit || shown < *options.frame_limit) && t < film.duration()) {
+      window->poll();
+      auto now = std::chrono::steady_clock::now();
+      double dt = std::chrono::duration<double>(now - last).count();
+      last = now;
+      if (keys.pressed(GLFW_KEY_SPACE)) paused = !paused;
+      if (keys.pressed(GLFW_KEY_RIGHT)) t += 5.0;
+      if (keys.pressed(GLFW_KEY_LEFT)) t -= 5.0;
+      if (paused && keys.pressed(GLFW_KEY_PERIOD)) t += 1.0 / fps;
+      if (paused && keys.pressed(GLFW_KEY_COMMA)) t -= 1.0 / fps;
+      if (!paused) t += options.frame_limit ? 1.0 / fps : dt;  // --frames N: frame steps, for tests
+      t = std::clamp(std::round(t * fps) / fps, 0.0, film.duration());  // on the frame grid
+
+      std::uint32_t w = 0, h = 0;
+      window->framebuffer_size(&w, &h);
+      VkCommandBuffer cmd = frames.begin();
+      if (swapchain.acquire(w, h, frames.image_available()) == gpu::AcquireStatus::skip) {
+        frames.end_and_submit({}, {});
+        continue;
+      }
+      const VkExtent2D extent = swapchain.extent();
+      render::TextStyle style;
+      style.size = 18.0f;
+      style.align = asset::TextAlign::left;
+      style.color = glm::vec4(0.7f, 1.0f, 0.7f, 1.0f);
+      style.outline = glm::vec4(0.0f, 0.0f, 0.0f, 0.9f);
+      char overlay[128];
+      std::snprintf(overlay, sizeof overlay, "%6.2f ms  t %6.2f / %.0f s  frame %lld%s", frame_ms, t, film.duration(),
+                    (long long)std::llround(t * fps), paused ? "  (paused)" : "");
+      (*player)->text().add(overlay, {12.0f, 10.0f}, style);
+
+      render::FrameTarget target{swapchain.image(), swapchain.view(), swapchain.format(), extent};
+      render::FrameGraph& frame = (*player)->renderer().frame_graph();
+      frame.clear();
+      graph::TextureHandle image = render::import_target(frame, target, glm::vec4(0.0f, 0.0f, 0.0f, 1.0f));
+      auto added = (*player)->add_frame(frame, frames.slot(), t, image, extent);
+      if (!added) {
+        result = added.error();
+        frames.end_and_submit({}, {});
+        break;
+      }
+      if (auto executed = (*player)->renderer().executor().execute(frame, cmd, frames.slot()); !executed) {
+        result = executed.error();
+        frames.end_and_submit({}, {});
+        break;
+      }
+      gpu::submit_and_present(frames, swapchain);
+      ++shown;
+      double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - now).count();
+      frame_ms = shown == 1 ? ms : 0.9 * frame_ms + 0.1 * ms;
+    }
+    gpu.wait_idle();
+    std::printf("played %llu frames, up to film time %.2f s\n", (unsigned long long)shown, t);
+    std::printf("peak resident memory: %s\n", peak_memory().c_str());
+    if (result && gpu.context().validation_log().error_count() > 0)
+      result = make_error("the validation layer reported ", gpu.context().validation_log().error_count(), " errors");
+  }
+  vkDestroySurfaceKHR(gpu.context().instance(), surface, nullptr);
+  return result;
+}
+
+}  // namespace
+
+// Offline defaults of `play` without a display: measured on lavapipe with 2
+// cores (README), chosen so the whole cinematic renders in about ten minutes.
+const FilmDefaults kHeadlessPlay{Size{320, 180}, 10, "out/cinematic"};
+
+Result<void> play_film(const Options& options) {
+  const std::filesystem::path source = options.positional.empty() ? default_film_path() : std::filesystem::path(options.positional.front());
+  auto film = sequencer::load_film_or_sequence(source);
+  if (!film) return film.error();
+  if (!options.headless && display_available()) return play_film_in_window(options, *film);
+  log::info("no display (or --headless): rendering ", source.string(), " offline at ",
+            options.size.value_or(kHeadlessPlay.size).width, "x", options.size.value_or(kHeadlessPlay.size).height,
+            ", ", options.fps.value_or(kHeadlessPlay.fps), " fps instead of a window");
+  FilmDefaults defaults = kHeadlessPlay;
+  if (ffmpeg_available()) defaults.out = "out/cinematic.mp4";
+  return render_film(options, defaults);
+}
+
+}  // namespace kagami::app
