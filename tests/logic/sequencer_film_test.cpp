@@ -3,6 +3,11 @@
 // errors with file:line:column, and the fade/flash overlay as a pure function of time.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+
+#include "kagami/core/file_io.h"
+#include "kagami/core/json.h"
 #include "kagami/scene/scene_io.h"
 #include "kagami/sequencer/film.h"
 #include "kagami/sequencer/overlay.h"
@@ -47,18 +52,44 @@ TEST(Film, CinematicHasFourActsInStoryOrderOverThreeLocations) {
   EXPECT_LE(film.title.start + film.title.duration, film.duration());
 }
 
-TEST(Film, EveryActBindsToItsLocationWithStandInsNamedAsSuch) {
+// The clip names of the cast's clip library (tools/castgen writes them into
+// clips.gltf), read from the glTF's JSON: a clip an act names must exist.
+std::set<std::string> clip_library() {
+  const auto path = std::filesystem::path(KAGAMI_SOURCE_DIR) / "assets/characters/clips.gltf";
+  auto text = read_file_text(path);
+  EXPECT_TRUE(text.ok()) << text.error().message;
+  auto json = text.ok() ? parse_json(*text, path.string()) : Result<Json>(Json());
+  EXPECT_TRUE(json.ok()) << json.error().message;
+  std::set<std::string> names;
+  if (json.ok() && json->contains("animations"))
+    for (const Json& animation : (*json)["animations"]) names.insert(animation.value("name", ""));
+  return names;
+}
+
+TEST(Film, EveryActBindsToItsLocationAndActsItsCharacters) {
+  const std::set<std::string> clips = clip_library();
+  ASSERT_GE(clips.size(), 14u);
   for (const FilmAct& act : cinematic().acts) {
     auto scene = scene::load_scene(kScenes / act.sequence.scene);
     ASSERT_TRUE(scene.ok()) << scene.error().message;
     auto binding = bind_scene(act.sequence, *scene);
     ASSERT_TRUE(binding.ok()) << binding.error().message;
-    for (const Binding& b : act.sequence.bindings)
-      if (b.is_character()) {
-        EXPECT_TRUE(b.spawn) << b.name;
-        EXPECT_TRUE(b.entity.ends_with("_stand_in")) << b.entity << " stands in for a character: say so";
-      }
     EXPECT_GE(binding->spawned.size(), 2u) << act.name;
+    for (BindingIndex b = 0; b < act.sequence.bindings.size(); ++b) {
+      if (!act.sequence.bindings[b].is_character()) continue;
+      EXPECT_TRUE(act.sequence.bindings[b].spawn) << act.sequence.bindings[b].name;
+      // Every character in an act moves and acts: a path and clips from the library.
+      const Timeline& timeline = act.sequence.timeline;
+      auto acting = std::find_if(timeline.animations.begin(), timeline.animations.end(),
+                                 [&](const AnimationTrack& t) { return t.binding == b; });
+      ASSERT_NE(acting, timeline.animations.end()) << act.name << ": " << act.sequence.bindings[b].name << " never acts";
+      EXPECT_FALSE(acting->sections.empty());
+      for (const AnimationSection& section : acting->sections)
+        EXPECT_TRUE(clips.contains(section.clip)) << act.name << ": no clip \"" << section.clip << "\" in the library";
+      EXPECT_TRUE(std::any_of(timeline.transforms.begin(), timeline.transforms.end(),
+                              [&](const TransformTrack& t) { return t.binding == b && t.rotation; }))
+          << act.sequence.bindings[b].name << " has no path and facing";
+    }
   }
 }
 

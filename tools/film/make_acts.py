@@ -5,8 +5,9 @@ The acts are authored here as shot lists (camera from/to positions and look-at
 targets in each location's coordinates) because hand-writing Euler keys is error
 prone; the generated JSON is what the engine reads and what gets committed.
 Run: python3 tools/film/make_acts.py   (from the repository root)
-Characters are stand-ins (spawned, named *_stand_in) until the character
-models land; snow and dissolve tracks are written already for the effects.
+Characters are spawned from the cast (assets/characters) and acted here: a
+path, the way they face, and the clips they play (the clip library of
+tools/castgen). Where a character holds still, the path holds its point.
 """
 import json, math, os
 
@@ -66,14 +67,43 @@ def param(path, keys, value_type=None):
 
 
 def character(name, kind, outfit=None):
-    b = {"name": name, "entity": name + "_stand_in", "character": kind, "spawn": True}
+    b = {"name": name, "entity": name, "character": kind, "spawn": True}
     if outfit: b["outfit"] = outfit
     return b
 
 
-def walk(binding, keys):
-    return {"type": "transform", "name": binding + "_path", "binding": binding,
-            "path": [{"time": t, "position": p} for t, p in keys]}
+def yaw_to(frm, to):
+    """The yaw (radians about +Y) that turns a character, modelled facing +Z, from frm towards to."""
+    return math.atan2(to[0] - frm[0], to[2] - frm[2])
+
+
+def actor(binding, path, facing, clips):
+    """A character's acting: path [(t, position)], facing [(t, yaw)] and clips
+    [(clip, start, end, options)]; options: loop, rate, blend (in and out, s).
+    The path is linear keys (constant speed; a repeated point holds exactly,
+    where a Catmull-Rom path would drift), yaw keys are unwrapped so a turn
+    takes the short way."""
+    keys, prev = [], None
+    for t, yaw in facing:
+        if prev is not None:
+            while yaw - prev > math.pi: yaw -= 2 * math.pi
+            while yaw - prev < -math.pi: yaw += 2 * math.pi
+        prev = yaw
+        keys.append({"time": t, "value": [0.0, round(yaw, 4), 0.0], "interp": "ease_in_out"})
+    sections = []
+    for clip, start, end, opt in clips:
+        blend = opt.get("blend", 0.3)
+        sec = {"clip": clip, "start": start, "end": end, "blend_in": blend, "blend_out": blend}
+        if opt.get("loop"): sec["loop"] = True
+        if "rate" in opt: sec["play_rate"] = opt["rate"]
+        sections.append(sec)
+    return [{"type": "transform", "name": binding + "_path", "binding": binding,
+             "translation": {"keys": [{"time": t, "value": p, "interp": "linear"} for t, p in path]},
+             "rotation": {"keys": keys}},
+            {"type": "animation", "name": binding + "_acting", "binding": binding, "sections": sections}]
+
+
+LOOP = {"loop": True}
 
 
 def lines(items):
@@ -114,6 +144,35 @@ act1_shots = [
     shot("a1_s09_wheel_night_sky", "view_promenade_wheel", 6.0, ([200, 2, -20], [250, 60, 20]), ([205, 2, -10], [250, 45, 20]), 1.05),
     shot("a1_s10_rin_walks_home", "view_dome_from_plaza", 7.0, ([215, 12, -45], [150, 2, 5]), ([212, 12, -40], [148, 2, 0]), 0.35),
 ]
+# Len runs in from the promenade, catches Rin at the plaza and hugs her; she
+# shoves him off (31.3 s), remembers, and they join hands (41 s); he walks off
+# (52 s), she walks home (55 s).
+LEN1_START, LEN1, RIN1 = [120, 0, 33], [149.2, 0, 10.8], [149.6, 0, 10.4]
+LEN1_SHOVED, LEN1_HAND = [148.5, 0, 11.5], [148.9, 0, 11.1]
+LEN1_HOME, RIN1_HOME = [140, 0, -4], [150.5, 0, -1]
+
+
+def act1_len():
+    run, face = yaw_to(LEN1_START, LEN1), yaw_to(LEN1, RIN1)
+    home = yaw_to(LEN1_HAND, LEN1_HOME)
+    return actor("len", [(0.0, LEN1_START), (14.0, LEN1_START), (19.5, LEN1), (31.3, LEN1), (31.9, LEN1_SHOVED),
+                         (40.5, LEN1_SHOVED), (41.2, LEN1_HAND), (52.0, LEN1_HAND), (61.0, LEN1_HOME)],
+                 [(0.0, run), (19.2, run), (20.2, face), (51.6, face), (52.4, home)],
+                 [("idle", 0.0, 14.3, LOOP), ("run", 14.0, 19.6, {"loop": True, "rate": 0.9}), ("stop", 19.3, 20.6, {}),
+                  ("idle", 20.4, 22.3, LOOP), ("hug", 22.0, 27.3, {}), ("idle", 27.0, 35.2, LOOP),
+                  ("look_away", 35.0, 39.5, {}), ("idle", 39.3, 41.2, LOOP), ("take_hand", 41.0, 45.2, {}),
+                  ("idle", 45.0, 52.2, LOOP), ("walk", 52.0, 61.0, {"loop": True, "rate": 1.2})])
+
+
+def act1_rin():
+    wheel, face, home = yaw_to(RIN1, WHEEL), yaw_to(RIN1, LEN1), yaw_to(RIN1, RIN1_HOME)
+    return actor("rin", [(0.0, RIN1), (55.0, RIN1), (61.0, RIN1_HOME)],
+                 [(0.0, wheel), (20.0, wheel), (21.0, face), (54.6, face), (55.4, home)],
+                 [("idle", 0.0, 22.3, LOOP), ("hug", 22.0, 27.3, {}), ("idle", 27.0, 31.2, LOOP),
+                  ("punch", 31.0, 32.3, {"blend": 0.2}), ("idle", 32.1, 41.2, LOOP), ("take_hand", 41.0, 45.2, {}),
+                  ("idle", 45.0, 55.2, LOOP), ("walk", 55.0, 61.0, {"loop": True, "rate": 1.15})])
+
+
 act1 = sequence("act1_dome_city", "tokyo_dome_city.json",
                 ["view_dome_to_wheel", "view_promenade_wheel", "view_coaster_tunnel", "view_dome_from_plaza"],
                 [character("len", "len", "vocaloid"), character("rin", "rin", "vocaloid")], act1_shots,
@@ -123,8 +182,7 @@ act1 = sequence("act1_dome_city", "tokyo_dome_city.json",
                     param("post.exposure", [(0.0, -0.5), (35.0, 0.2), (d, 0.9)]),
                     param("fog.density", [(0.0, 0.0012), (d, 0.0025)]),
                     param("time_of_day", [(0.0, 17.5), (d, 19.0)]),
-                    walk("len", [(9.0, [110, 0, 40]), (15.0, [148, 0, 12]), (52.0, [150, 0, 10]), (d, [120, 0, -40])]),
-                    walk("rin", [(9.0, [151, 0, 9]), (55.0, [151, 0, 9]), (d, [150, 0, -20])]),
+                    *act1_len(), *act1_rin(),
                     lines([(16.5, 19.5, "len", "Found you. Hold still a second."),
                            (27.5, 30.5, "rin", "Len? What are you doing to my headset?"),
                            (31.5, 33.5, "rin", "Get off me!"),
@@ -145,6 +203,30 @@ act2_shots = [
     shot("a2_s05_miku_fires", "view_under_the_bridge", 5.0, ([40, 1.5, 20], [30, 1.6, 0]), ([38, 1.5, 18], [25, 1.6, -10]), 0.7),
     shot("a2_s06_len_falls", "view_station_street", 8.0, ([24, 3, -14], [22, 0.3, -22]), ([24, 10, -10], [22, 0.3, -22]), 0.8),
 ]
+# Len runs through the storm towards Rin, who stands still; Miku, behind him,
+# fires at 29.8 s and he collapses in the snow at 30.5 s.
+LEN2_START, LEN2_TURN, LEN2_FALL = [45, 0, 40], [30, 0, 2], [22.5, 0, -19]
+RIN2_AT, MIKU2_AT = [20, 0, -40], [35, 0, 12]
+
+
+def act2_len():
+    leg1, leg2 = yaw_to(LEN2_START, LEN2_TURN), yaw_to(LEN2_TURN, LEN2_FALL)
+    return actor("len", [(0.0, LEN2_START), (14.0, LEN2_START), (24.0, LEN2_TURN), (30.5, LEN2_FALL), (40.0, LEN2_FALL)],
+                 [(0.0, leg1), (23.7, leg1), (24.5, leg2)],
+                 [("idle", 0.0, 14.2, LOOP), ("run", 14.0, 30.7, {"loop": True, "rate": 0.8}),
+                  ("collapse", 30.5, 40.0, {"blend": 0.2})])
+
+
+def act2_rin():
+    return actor("rin", [(0.0, RIN2_AT)], [(0.0, yaw_to(RIN2_AT, LEN2_TURN))], [("idle", 0.0, 40.0, LOOP)])
+
+
+def act2_miku():
+    aim = yaw_to(MIKU2_AT, [24.2, 0, -15])  # where Len is as she fires
+    return actor("miku", [(0.0, MIKU2_AT)], [(0.0, aim)],
+                 [("idle", 0.0, 28.2, LOOP), ("aim_fire", 28.0, 31.5, {}), ("idle", 31.3, 40.0, LOOP)])
+
+
 act2 = sequence("act2_suidoubashi", "suidoubashi.json",
                 ["view_under_the_bridge", "view_station_street", "view_bicycle_parking", "view_along_the_canal"],
                 [character("len", "len", "winter_coat"), character("rin", "rin", "vocaloid"),
@@ -157,9 +239,7 @@ act2 = sequence("act2_suidoubashi", "suidoubashi.json",
                     param("fog.density", [(0.0, 0.012), (20.0, 0.02), (d, 0.03)]),
                     param("post.exposure", [(0.0, 0.5), (d, 0.2)]),
                     param("fx.data_breakup", [(d - 4.0, 0.0), (d, 1.0)]),
-                    walk("len", [(14.0, [45, 0, 40]), (27.0, [28, 0, -5]), (33.0, [24, 0, -18]), (40.0, [22, 0, -22])]),
-                    walk("rin", [(0.0, RIN2[:1] + [0] + RIN2[2:]), (d, RIN2[:1] + [0] + RIN2[2:])]),
-                    walk("miku", [(0.0, [35, 0, 12]), (d, [35, 0, 12])]),
+                    *act2_len(), *act2_rin(), *act2_miku(),
                     lines([(15.0, 18.0, "len", "Rin! Rin, over here!"),
                            (22.0, 25.5, "len", "Why are you just standing in the snow?"),
                            (27.5, 30.5, "miku", "Sorry, Len. Orders."),
@@ -176,6 +256,39 @@ act3_shots = [
     shot("a3_s05_faceoff_suplex", "view_monolith_ring", 9.0, ([14, 3, 10], [0, 1, -2]), ([-12, 4, 12], [0, 1, -2]), 0.9),
     shot("a3_s06_rin_dissolves", "view_overview", 9.0, ([0, 3, -95], RIN3), ([0, 2.5, -105], RIN3), 0.6),
 ]
+# Len searches the grid; Camui fires and misses (20.5 s), walks in; they
+# grapple (25.9 s) and Len suplexes him into the grid (28 s); Rin, far off,
+# dissolves (36-42 s) and Len runs for her.
+LEN3_START, LEN3_STOP, LEN3_GRAB = [0, 0, 10], [0, 0, -1], [0.3, 0, -2.6]
+CAMUI3_START, CAMUI3_GRAB, CAMUI3_THROWN = [8, 0, -8], [0.6, 0, -3.35], [0.1, 0, -1.3]
+RIN3_AT = [0, 0, -120]
+
+
+def act3_len():
+    ahead, at_camui, grab = yaw_to(LEN3_START, LEN3_STOP), yaw_to(LEN3_STOP, CAMUI3_START), yaw_to(LEN3_GRAB, CAMUI3_GRAB)
+    return actor("len", [(0.0, LEN3_START), (8.0, LEN3_START), (20.0, LEN3_STOP), (25.0, LEN3_STOP), (26.0, LEN3_GRAB),
+                         (40.0, LEN3_GRAB), (43.0, [0, 0, -12])],
+                 [(0.0, ahead), (20.0, ahead), (21.0, at_camui), (25.0, at_camui), (25.6, grab), (39.0, grab),
+                  (40.0, yaw_to(LEN3_GRAB, RIN3_AT))],
+                 [("idle", 0.0, 8.2, LOOP), ("walk", 8.0, 20.2, {"loop": True, "rate": 0.8}), ("idle", 20.0, 25.2, LOOP),
+                  ("run", 25.0, 26.2, LOOP), ("grapple", 25.9, 27.6, {}), ("suplex", 27.4, 29.6, {}),
+                  ("idle", 29.4, 40.2, LOOP), ("run", 40.0, 43.0, LOOP)])
+
+
+def act3_camui():
+    aim, grab = yaw_to(CAMUI3_START, LEN3_STOP), yaw_to(CAMUI3_GRAB, LEN3_GRAB)
+    return actor("camui", [(0.0, CAMUI3_START), (21.5, CAMUI3_START), (25.8, CAMUI3_GRAB), (28.0, CAMUI3_GRAB),
+                           (28.6, CAMUI3_THROWN), (43.0, CAMUI3_THROWN)],
+                 [(0.0, aim), (21.5, aim), (22.2, yaw_to(CAMUI3_START, CAMUI3_GRAB)), (25.3, yaw_to(CAMUI3_START, CAMUI3_GRAB)),
+                  (25.8, grab)],
+                 [("idle", 0.0, 19.6, LOOP), ("aim_fire", 19.4, 21.7, {}), ("walk", 21.5, 25.9, {"loop": True, "rate": 1.3}),
+                  ("grapple", 25.8, 28.1, {}), ("fall_get_up", 28.0, 34.0, {"blend": 0.15}), ("idle", 33.8, 43.0, LOOP)])
+
+
+def act3_rin():
+    return actor("rin", [(0.0, RIN3_AT)], [(0.0, 0.0)], [("idle", 0.0, 36.2, LOOP), ("cry", 36.0, 43.0, LOOP)])
+
+
 act3 = sequence("act3_data_world", "data_world.json", ["view_arena", "view_monolith_ring", "view_overview"],
                 [character("len", "len", "greatcoat"), character("rin", "rin", "vocaloid"),
                  character("camui", "camui")], act3_shots,
@@ -188,9 +301,7 @@ act3 = sequence("act3_data_world", "data_world.json", ["view_arena", "view_monol
                     param("fog.color", [(0.0, [0.01, 0.04, 0.05]), (d, [0.2, 0.5, 0.55])], "vec3"),
                     param("post.exposure", [(0.0, 0.3), (d, 1.2)]),
                     param("fx.dissolve", [(0.0, 1.0), (2.0, 0.0), (36.0, 0.0), (42.0, 1.0)]),
-                    walk("len", [(8.0, [0, 0, 10]), (20.0, [0, 0, -2]), (30.0, [0, 0, -4])]),
-                    walk("rin", [(0.0, [0, 0, -120]), (d, [0, 0, -120])]),
-                    walk("camui", [(19.0, [8, 0, -8]), (26.0, [2, 0, -3]), (29.0, [0, 0, -5])]),
+                    *act3_len(), *act3_rin(), *act3_camui(),
                     lines([(9.0, 11.5, "len", "Rin? Where are you?"),
                            (20.0, 22.5, "camui", "You should have stayed asleep."),
                            (23.0, 25.0, "len", "Get out of my way."),
@@ -201,12 +312,35 @@ act3 = sequence("act3_data_world", "data_world.json", ["view_arena", "view_monol
 # --- Epilogue: Tokyo Dome City, winter night ---
 PASS = [95, 1.5, 125]  # outside the Dome's wall (radius about 115 m)
 epi_shots = [
-    shot("e_s01_walking_past_dome", "view_dome_from_plaza", 8.0, ([90, 1.7, 150], [40, 8, 80]), ([75, 1.7, 140], [20, 10, 60]), 0.9),
+    shot("e_s01_walking_past_dome", "view_dome_from_plaza", 8.0, ([112, 1.7, 150], [96, 3, 128]), ([104, 1.7, 142], [86, 4, 116]), 0.9),
     shot("e_s02_len_stops_alone", "view_promenade_wheel", 7.0, ([104, 1.6, 134], PASS), ([102, 1.6, 132], PASS), 0.5),
     shot("e_s03_runs_to_catch_her", "view_coaster_tunnel", 6.0, ([120, 2, 150], [90, 1.5, 120]), ([105, 2, 135], [80, 1.5, 110]), 0.85),
     shot("e_s04_her_arms_come_up", "view_dome_from_plaza", 7.0, ([75, 1.8, 103], [80, 1.5, 110]), ([76, 1.8, 104], [80, 1.5, 110]), 0.55),
     shot("e_s05_final_wide_wheel", "view_dome_to_wheel", 12.0, ([-60, 30, 160], [100, 30, 40]), ([-80, 70, 150], WHEEL), 1.0),
 ]
+# Len walks beside the blank-slate Rin past the Dome; he stops and cries (9 s)
+# while she walks on; he runs to catch her (15 s) and hugs her; she turns
+# (21.5 s) and her arms come up (24 s).
+LENE_START, LENE_STOP, RINE_START, RINE_BESIDE, RINE_STOP = [104, 0, 138], [95, 0, 126], [102, 0, 140], [93.5, 0, 128], [80, 0, 110]
+LENE_HUG = [80.41, 0, 110.55]  # 0.68 m behind where she stops
+
+
+def epi_len():
+    walk_dir, run_dir = yaw_to(LENE_START, LENE_STOP), yaw_to(LENE_STOP, LENE_HUG)
+    return actor("len", [(0.0, LENE_START), (8.0, LENE_STOP), (15.0, LENE_STOP), (21.0, LENE_HUG), (40.0, LENE_HUG)],
+                 [(0.0, walk_dir), (14.8, walk_dir), (15.4, run_dir), (21.0, run_dir), (21.6, yaw_to(LENE_HUG, RINE_STOP))],
+                 [("walk", 0.0, 8.2, {"loop": True, "rate": 1.2}), ("idle", 8.0, 9.2, LOOP), ("cry", 9.0, 15.2, LOOP),
+                  ("run", 15.0, 21.2, {"loop": True, "rate": 0.7}), ("hug", 21.0, 28.2, {}), ("idle", 28.0, 40.0, LOOP)])
+
+
+def epi_rin():
+    walk_dir = yaw_to(RINE_START, RINE_STOP)
+    return actor("rin", [(0.0, RINE_START), (8.0, RINE_BESIDE), (21.0, RINE_STOP), (40.0, RINE_STOP)],
+                 [(0.0, walk_dir), (21.5, walk_dir), (22.5, yaw_to(RINE_STOP, LENE_HUG))],
+                 [("walk", 0.0, 21.2, {"loop": True, "rate": 1.1}), ("idle", 21.0, 24.2, LOOP), ("hug", 24.0, 28.5, {}),
+                  ("idle", 28.3, 40.0, LOOP)])
+
+
 epi = sequence("epilogue_dome_city", "tokyo_dome_city.json",
                ["view_dome_to_wheel", "view_promenade_wheel", "view_coaster_tunnel", "view_dome_from_plaza"],
                [character("len", "len", "vocaloid"), character("rin", "rin", "blank_slate")], epi_shots,
@@ -216,8 +350,7 @@ epi = sequence("epilogue_dome_city", "tokyo_dome_city.json",
                    param("post.exposure", [(0.0, 0.9), (d, 0.9)]),
                    param("snow.intensity", [(0.0, 0.2), (d, 0.35)]),
                    param("fog.density", [(0.0, 0.002), (d, 0.003)]),
-                   walk("len", [(0.0, [110, 0, 145]), (8.0, [95, 0, 125]), (15.0, [95, 0, 125]), (21.0, [81, 0, 111])]),
-                   walk("rin", [(0.0, [108, 0, 143]), (21.0, [80, 0, 110])]),
+                   *epi_len(), *epi_rin(),
                    lines([(9.0, 12.0, "len", "You don't remember any of it."),
                           (12.5, 14.5, "len", "That's okay."),
                           (19.0, 21.0, "len", "Rin, wait!"),
@@ -231,8 +364,6 @@ film = {
              {"name": "Act 3: The data world", "sequence": "cinematic.act3.sequence.json"},
              {"name": "Epilogue: Tokyo Dome City", "sequence": "cinematic.epilogue.sequence.json"}],
     "stand_ins": [
-        "len_stand_in, rin_stand_in, miku_stand_in, camui_stand_in: spawned character entities with paths, standing in "
-        "for the character models (not yet in the tree); they draw nothing until the characters land",
         "snow.intensity, wind.strength, fx.dissolve, fx.data_breakup: parameter tracks written for the snow and "
         "dissolve effects, read by nothing until those effects land",
     ],
@@ -245,7 +376,7 @@ film["title"] = {"text": "KAGAMI", "subtitle": "a mirror of Len's memories", "st
 film["credits"] = {"duration": 20.0, "lines": [
     "KAGAMI", "", "A real-time cinematic in three locations", "", "Engine: Kagami (C++20, Vulkan 1.3)",
     "", "Locations", "Tokyo Dome City at dusk", "Suidoubashi in the snow", "The data world", "",
-    "Characters (stand-ins in this cut)", "Kagamine Len", "Kagamine Rin", "Hatsune Miku", "Camui Gackpo", "",
+    "Characters", "Kagamine Len", "Kagamine Rin", "Hatsune Miku", "Camui Gackpo", "",
     "Font: DejaVu Sans", "Rendered by the engine, frame by frame", "", "Thank you for watching"]}
 os.makedirs("scenes", exist_ok=True)
 for name, seq in acts:

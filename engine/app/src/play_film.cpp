@@ -2,7 +2,9 @@
 // pauses, left/right seek 5 s, period/comma step one frame while paused; a
 // frame-time overlay is drawn by the engine's text pass. Film time is the
 // only input to a frame, so a paused, stepped or sought frame is the frame the
-// offline render writes. With no display (or --headless) it renders offline
+// offline render writes. Locations stream in on worker threads, a budgeted
+// slice per frame, starting a streaming lead before their act; playback
+// starts once the first act's location is whole. With no display (or --headless) it renders offline
 // at a size and rate that finish on a 2-core CPU, and says where the output is.
 #include <algorithm>
 #include <chrono>
@@ -12,6 +14,7 @@
 #include "commands.h"
 #include "frame_sink.h"
 #include "kagami/core/log.h"
+#include "kagami/core/strings.h"
 #include "kagami/gpu/frames.h"
 #include "kagami/gpu/swapchain.h"
 #include "kagami/player/film_renderer.h"
@@ -43,13 +46,16 @@ Result<void> play_film_in_window(const Options& options, const sequencer::Film& 
     gpu::Swapchain swapchain(gpu, surface, /*vsync=*/true);
     gpu::FrameRing frames(gpu);
     const Size size = options.size.value_or(Size{1280, 720});
-    auto player = player::FilmRenderer::create(gpu, film, {size.width, size.height}, swapchain.format());
+    player::LiveStreaming live;
+    live.budget.memory_bytes = 1ull << 30;  // two locations at once, with room
+    live.cache_dir = options.cache ? *options.cache : KAGAMI_DEFAULT_CACHE_DIR;
+    auto player = player::FilmRenderer::create(gpu, film, {size.width, size.height}, swapchain.format(), live);
     if (!player) return player.error();
     KeyEdges keys{window->handle()};
     const double fps = film.acts.front().sequence.frame_rate.fps();
     double t = 0.0, frame_ms = 0.0;
-    bool paused = false;
-    std::uint64_t shown = 0;
+    bool paused = false, waiting = true;  // waiting: for the first act's location, before the clock starts
+    std::uint64_t shown = 0, frame_number = 1;
     auto last = std::chrono::steady_clock::now();
     while (!window->should_close() && (!options.frame_limit || shown < *options.frame_limit) && t < film.duration()) {
       window->poll();
@@ -61,7 +67,7 @@ Result<void> play_film_in_window(const Options& options, const sequencer::Film& 
       if (keys.pressed(GLFW_KEY_LEFT)) t -= 5.0;
       if (paused && keys.pressed(GLFW_KEY_PERIOD)) t += 1.0 / fps;
       if (paused && keys.pressed(GLFW_KEY_COMMA)) t -= 1.0 / fps;
-      if (!paused) t += options.frame_limit ? 1.0 / fps : dt;  // --frames N: frame steps, for tests
+      if (!paused && !waiting) t += options.frame_limit ? 1.0 / fps : dt;  // --frames N: frame steps, for tests
       t = std::clamp(std::round(t * fps) / fps, 0.0, film.duration());  // on the frame grid
 
       std::uint32_t w = 0, h = 0;
@@ -79,8 +85,10 @@ Result<void> play_film_in_window(const Options& options, const sequencer::Film& 
       style.outline = glm::vec4(0.0f, 0.0f, 0.0f, 0.9f);
       char overlay[128];
       std::snprintf(overlay, sizeof overlay, "%6.2f ms  t %6.2f / %.0f s  frame %lld%s", frame_ms, t, film.duration(),
-                    (long long)std::llround(t * fps), paused ? "  (paused)" : "");
+                    (long long)std::llround(t * fps), waiting ? "  (loading)" : paused ? "  (paused)" : "");
       (*player)->text().add(overlay, {12.0f, 10.0f}, style);
+      (*player)->stream(cmd, frames.slot(), frame_number++, t);
+      waiting = waiting && !(*player)->location_ready(t);
 
       render::FrameTarget target{swapchain.image(), swapchain.view(), swapchain.format(), extent};
       render::FrameGraph& frame = (*player)->renderer().frame_graph();
@@ -104,6 +112,11 @@ Result<void> play_film_in_window(const Options& options, const sequencer::Film& 
     }
     gpu.wait_idle();
     std::printf("played %llu frames, up to film time %.2f s\n", (unsigned long long)shown, t);
+    for (const player::LocationLoad& load : (*player)->loads())
+      std::printf("act %zu (%s): requested at %.2f s, whole at %s (its act starts at %.2f s)\n", load.act + 1,
+                  film.acts[load.act].location.c_str(), load.requested_at,
+                  load.resident_at < 0.0 ? "never" : cat(load.resident_at, " s").c_str(), film.acts[load.act].start);
+    std::printf("frames drawn before their location was whole: %llu\n", (unsigned long long)(*player)->late_frames());
     std::printf("peak resident memory: %s\n", peak_memory().c_str());
     if (result && gpu.context().validation_log().error_count() > 0)
       result = make_error("the validation layer reported ", gpu.context().validation_log().error_count(), " errors");

@@ -12,7 +12,8 @@
 namespace kagami::player {
 
 Result<std::unique_ptr<FilmRenderer>> FilmRenderer::create(gpu::Device& device, const sequencer::Film& film,
-                                                           VkExtent2D extent, VkFormat format) {
+                                                           VkExtent2D extent, VkFormat format,
+                                                           std::optional<LiveStreaming> live) {
   if (film.acts.empty()) return make_error(film.source_path.string(), ": the film has no acts");
   std::unique_ptr<FilmRenderer> r(new FilmRenderer(device, film, extent, format));
   auto renderer = render::ForwardRenderer::create(device, format);
@@ -23,38 +24,66 @@ Result<std::unique_ptr<FilmRenderer>> FilmRenderer::create(gpu::Device& device, 
   r->text_ = std::move(*text);
   r->color_ = render::create_color_target(device, format, extent, "film frame");
   r->cues_ = film.streaming_cues();
+  if (live) {
+    r->streamer_ = std::make_unique<render::SceneStreamer>(device, r->jobs_, live->budget, live->cache_dir);
+    for (std::size_t act = 0; act < film.acts.size(); ++act) {
+      auto opened = r->open_act(act);
+      if (!opened) return opened.error();
+      auto handle = r->streamer_->add_scene((*opened)->scene);
+      if (!handle) return handle.error();
+      (*opened)->handle = *handle;
+      r->loaded_[act] = std::move(*opened);
+    }
+  }
   return r;
 }
 
 FilmRenderer::~FilmRenderer() {
   loaded_.clear();
+  streamer_.reset();
   device_.retire(color_);
 }
 
-Result<FilmRenderer::LoadedAct*> FilmRenderer::ensure_loaded(std::size_t act, double t) {
-  if (auto it = loaded_.find(act); it != loaded_.end()) return it->second.get();
+Result<std::unique_ptr<FilmRenderer::LoadedAct>> FilmRenderer::open_act(std::size_t act) const {
   const sequencer::FilmAct& a = film_.acts[act];
-  auto path = a.sequence.source_path.parent_path() / a.sequence.scene;
-  auto scene = scene::load_scene(path);
+  auto scene = scene::load_scene(a.sequence.source_path.parent_path() / a.sequence.scene);
   if (!scene) return scene.error();
   auto loaded = std::make_unique<LoadedAct>();
   loaded->scene = std::move(*scene);
   auto binding = sequencer::bind_scene(a.sequence, loaded->scene);
   if (!binding) return binding.error();
   loaded->binding = std::move(*binding);
-  auto models = render::SceneModels::load(device_, jobs_, loaded->scene);
-  if (!models) return models.error();
-  loaded->models = std::move(*models);
-  loads_.push_back({act, t});
-  return (loaded_[act] = std::move(loaded)).get();
+  return loaded;
 }
 
-Result<void> FilmRenderer::stream(double t) {
+Result<FilmRenderer::LoadedAct*> FilmRenderer::ensure_loaded(std::size_t act, double t) {
+  if (auto it = loaded_.find(act); it != loaded_.end()) return it->second.get();
+  auto loaded = open_act(act);
+  if (!loaded) return loaded.error();
+  auto models = render::SceneModels::load(device_, jobs_, (*loaded)->scene);
+  if (!models) return models.error();
+  (*loaded)->models = std::move(*models);
+  load_record(act, t);
+  return (loaded_[act] = std::move(*loaded)).get();
+}
+
+LocationLoad& FilmRenderer::load_record(std::size_t act, double t) {
+  for (LocationLoad& load : loads_)
+    if (load.act == act && load.resident_at < 0.0 && streamer_) return load;  // live: still loading
+  return loads_.emplace_back(LocationLoad{act, t, streamer_ ? -1.0 : t});
+}
+
+std::set<std::size_t> FilmRenderer::wanted_acts(double t) const {
   std::set<std::size_t> wanted{film_.act_at(t)};
   for (const sequencer::LocationRequest& request : sequencer::locations_to_request(cues_, t, film_.load_estimate()))
     for (std::size_t i = 0; i < film_.acts.size(); ++i)
       if (film_.acts[i].location == request.location && std::abs(film_.acts[i].start - request.needed_from) < 1e-9)
         wanted.insert(i);
+  return wanted;
+}
+
+Result<void> FilmRenderer::load_wanted(double t) {
+  const std::set<std::size_t> wanted = wanted_acts(t);
   // Drop first, so two locations at most are ever resident together.
   std::erase_if(loaded_, [&](const auto& entry) { return !wanted.contains(entry.first); });
   for (std::size_t act : wanted)
@@ -62,12 +91,41 @@ Result<void> FilmRenderer::stream(double t) {
   return {};
 }
 
+void FilmRenderer::stream(VkCommandBuffer cmd, std::uint32_t slot, std::uint64_t frame, double t) {
+  const std::set<std::size_t> wanted = wanted_acts(t);
+  for (auto& [act, loaded] : loaded_) {
+    if (!wanted.contains(act)) {
+      streamer_->release_scene(loaded->handle);
+      requested_.erase(act);
+      continue;
+    }
+    streamer_->request_scene(loaded->handle, asset::kCuePriority);
+    if (requested_.insert(act).second) load_record(act, t);
+  }
+  streamer_->update(cmd, slot, frame);
+  for (LocationLoad& load : loads_)
+    if (load.resident_at < 0.0 && streamer_->scene_resident(loaded_.at(load.act)->handle)) load.resident_at = t;
+}
+
+bool FilmRenderer::location_ready(double t) const {
+  if (!streamer_) return loaded_.contains(film_.act_at(t));
+  return streamer_->scene_resident(loaded_.at(film_.act_at(t))->handle);
+}
+
+std::size_t FilmRenderer::resident_acts() const {
+  if (!streamer_) return loaded_.size();
+  return std::size_t(std::count_if(loaded_.begin(), loaded_.end(),
+                                   [&](const auto& entry) { return streamer_->scene_resident(entry.second->handle); }));
+}
+
 Result<graph::TextureHandle> FilmRenderer::add_frame(render::FrameGraph& frame, std::uint32_t slot, double t,
                                                      graph::TextureHandle target, VkExtent2D extent) {
-  if (auto streamed = stream(t); !streamed) return streamed.error();
+  if (!streamer_)
+    if (auto loaded = load_wanted(t); !loaded) return loaded.error();
   const std::size_t act = film_.act_at(t);
   const sequencer::FilmAct& a = film_.acts[act];
   LoadedAct& loaded = *loaded_.at(act);
+  if (streamer_ && !streamer_->scene_resident(loaded.handle)) ++late_frames_;
   // Credits run after the last act: its last frame stays under a black overlay.
   const double frame_seconds = 1.0 / a.sequence.frame_rate.fps();
   const double local = std::clamp(t - a.start, 0.0, a.sequence.duration - frame_seconds);
@@ -92,7 +150,9 @@ Result<graph::TextureHandle> FilmRenderer::add_frame(render::FrameGraph& frame, 
   camera.target += shake;
 
   draws_.clear();
-  render::add_scene_draws(draws_, loaded.scene, [&](std::string_view id) { return loaded.models.find(id); });
+  render::add_scene_draws(draws_, loaded.scene, [&](std::string_view id) {
+    return streamer_ ? streamer_->resident(loaded.handle, id) : loaded.models.find(id);
+  });
   draws_.sort();
   lighting_ = render::scene_lighting(loaded.scene);
   sequencer::ScreenOverlay overlay = t >= film_.acts_end() ? sequencer::ScreenOverlay{glm::vec3(0.0f), 1.0f}
