@@ -5,7 +5,8 @@
 // synchronization validation report nothing; a screenshot is written.
 // The timeline: with the sequence beside the scene open, a click in the ruler
 // moves the playhead, K adds a key there on the clicked row, a drag moves it
-// along frames (one undo step), and ctrl+S saves exactly that to the sequence.
+// along frames (one undo step), and ctrl+S saves exactly that to the sequence;
+// C then shows the curve view for the screenshot.
 #define GLFW_INCLUDE_VULKAN
 #include <GLFW/glfw3.h>
 
@@ -239,7 +240,7 @@ TEST_F(EditorWindow, TimelineAddsAndMovesAKeyAndSavesExactlyThat) {
   ed.camera().pitch = -0.35f;
 
   const editor::ChannelRef lamp{{}, editor::ChannelKind::translation, 0};
-  enum class Step { stream, row, scrub, add, grab, drag, release, save, done };
+  enum class Step { stream, row, scrub, add, grab, drag, release, save, curves, done };
   Step step = Step::stream;
   std::uint64_t step_frame = 0;
   glm::vec2 from{0.0f}, to{0.0f};
@@ -307,6 +308,11 @@ TEST_F(EditorWindow, TimelineAddsAndMovesAKeyAndSavesExactlyThat) {
         in.mouse = to;
         in.ctrl = true;
         if (frame == step_frame + 1) in.press(GLFW_KEY_S);
+        if (frame == step_frame + 3) next(Step::curves, frame);
+        return true;
+      case Step::curves:  // C: the curve view of the lamp's channel for the screenshot
+        in.mouse = to;
+        if (frame == step_frame + 1) in.press(GLFW_KEY_C);
         if (frame == step_frame + 3) next(Step::done, frame);
         return true;
       case Step::done:
@@ -317,6 +323,7 @@ TEST_F(EditorWindow, TimelineAddsAndMovesAKeyAndSavesExactlyThat) {
   auto report = editor::run_editor_window(window_, swapchain, *device_, ed, run);
   ASSERT_TRUE(report.ok()) << report.error().message;
   ASSERT_EQ(step, Step::done);
+  EXPECT_FALSE(ed.timeline_point(lamp, 1.5)) << "C did not switch to the curve view";
   EXPECT_DOUBLE_EQ(playhead, 1.0) << "the click in the ruler did not move the playhead to 1 s";
   EXPECT_EQ(keys_after_add, 3u) << "K did not add a key";
   EXPECT_EQ(undo_steps_after_drag, 2u) << "adding is one step and the drag must be one more";

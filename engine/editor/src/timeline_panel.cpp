@@ -3,7 +3,8 @@
 // drag), a row of shots and camera cuts, and a row per keyed channel with its
 // keys as diamonds: click selects (ctrl toggles, shift adds), dragging moves
 // the selected keys along frames (one undo step), double-click (or K at the
-// playhead) adds a key, Delete removes the selection, Space plays and pauses, right-click offers interpolation and tangents.
+// playhead) adds a key, Delete removes the selection, Space plays and pauses,
+// C switches between the dope sheet and the curve view, right-click offers interpolation and tangents.
 // Everything is drawn with ImDrawList; edits are commands on the sequence.
 #include <GLFW/glfw3.h>
 
@@ -215,6 +216,13 @@ void dope_sheet_input(Editor::State& s, bool hovered) {
   }
 }
 
+// Keys that work in both views while the timeline has focus.
+void view_keys(Editor::State& s) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsWindowFocused() && !io.WantTextInput && !io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_C, false))
+    s.timeline.curves = !s.timeline.curves;
+}
+
 void draw_dope_sheet(Editor::State& s, ImVec2 origin, ImVec2 size) {
   TimelineView& v = s.timeline;
   const sequencer::Sequence& seq = s.seq->sequence();
@@ -317,6 +325,7 @@ void draw_timeline(Editor::State& s) {
     draw_dope_sheet(s, origin, size);
   }
   key_menu(s);
+  view_keys(s);
 }
 
 }  // namespace kagami::editor
