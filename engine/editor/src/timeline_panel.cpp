@@ -40,6 +40,17 @@ bool is_selected(const TimelineView& v, const KeyRef& k) {
   return std::find(v.selected.begin(), v.selected.end(), k) != v.selected.end();
 }
 
+// A label that fits `width` pixels: its end is kept (the channel's own name
+// comes after its shot's), the cut-off start shown as "..".
+std::string fitted_label(const std::string& label, float width) {
+  if (ImGui::CalcTextSize(label.c_str()).x <= width) return label;
+  for (std::size_t start = 1; start < label.size(); ++start) {
+    std::string shown = ".." + label.substr(start);
+    if (ImGui::CalcTextSize(shown.c_str()).x <= width) return shown;
+  }
+  return label;
+}
+
 void diamond(ImDrawList* dl, ImVec2 c, float r, ImU32 color) {
   dl->AddQuadFilled(ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r), ImVec2(c.x - r, c.y), color);
   dl->AddQuad(ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r), ImVec2(c.x - r, c.y),
@@ -278,7 +289,8 @@ void draw_dope_sheet(Editor::State& s, ImVec2 origin, ImVec2 size) {
     dl->AddRectFilled(ImVec2(x_of(v, seq, info.play_from), y + v.row_height - 3),
                       ImVec2(x_of(v, seq, info.play_to), y + v.row_height - 1), IM_COL32(70, 90, 140, 160));
     dl->PushClipRect(ImVec2(origin.x, y), ImVec2(v.x0 - 4, y + v.row_height), true);
-    dl->AddText(ImVec2(origin.x + 4, y + 2), IM_COL32(210, 210, 210, 255), info.label.c_str());
+    dl->AddText(ImVec2(origin.x + 4, y + 2), IM_COL32(210, 210, 210, 255),
+                fitted_label(info.label, v.x0 - origin.x - 10.0f).c_str());
     dl->PopClipRect();
     auto curve = ChannelCurve::of(seq, info.ref);
     if (!curve) continue;
