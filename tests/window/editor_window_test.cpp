@@ -3,6 +3,10 @@
 // pass), a drag on the gizmo's X arrow moves it (snapped, one undo step), and
 // ctrl+S saves. The saved file holds exactly that change; validation and
 // synchronization validation report nothing; a screenshot is written.
+// The timeline: with the sequence beside the scene open, a click in the ruler
+// moves the playhead, K adds a key there on the clicked row, a drag moves it
+// along frames (one undo step), and ctrl+S saves exactly that to the sequence;
+// C then shows the curve view for the screenshot.
 #define GLFW_INCLUDE_VULKAN
 #include <GLFW/glfw3.h>
 
@@ -11,6 +15,7 @@
 #include "kagami/editor/editor.h"
 #include "kagami/editor/window_loop.h"
 #include "kagami/scene/scene_io.h"
+#include "kagami/sequencer/sequence_io.h"
 
 namespace kagami {
 namespace {
@@ -194,6 +199,152 @@ TEST_F(EditorWindow, ClickSelectsGizmoMovesSaveWritesExactlyThat) {
   EXPECT_NEAR(glm::length(glm::vec3(moved.scale) - glm::vec3(1.0f)), 0.0f, 1e-5f);
   EXPECT_TRUE(fs::exists(fs::path(file) += ".bak"));
   EXPECT_TRUE(fs::exists(folder / "editor.png"));
+}
+
+// The lamp of lot() moving over a 4 s, 24 fps sequence, written against lot.json.
+sequencer::Sequence lamp_sequence() {
+  sequencer::Sequence seq;
+  seq.name = "lot_lamp";
+  seq.scene = "lot.json";
+  seq.duration = 4.0;
+  seq.bindings.push_back({.name = "lamp", .entity = "lamp"});
+  sequencer::TransformTrack track;
+  track.name = "lamp_move";
+  track.binding = 0;
+  track.translation = sequencer::Vec3Curve({{.time = 0.0, .value = {2.0f, 3.0f, 1.0f}},
+                                            {.time = 3.0, .value = {-2.0f, 3.0f, 1.0f}}});
+  seq.timeline.transforms.push_back(track);
+  return seq;
+}
+
+TEST_F(EditorWindow, TimelineAddsAndMovesAKeyAndSavesExactlyThat) {
+  const fs::path folder = scratch_folder();
+  const fs::path file = folder / "lot.json", seq_file = folder / "lot.sequence.json";
+  const scene::Scene original = lot(folder);
+  ASSERT_TRUE(scene::save_scene(original, file).ok());
+  const sequencer::Sequence original_seq = lamp_sequence();
+  ASSERT_TRUE(sequencer::save_sequence(original_seq, seq_file).ok());
+
+  gpu::Swapchain swapchain(*device_, surface_, /*vsync=*/false);
+  editor::EditorOptions options;
+  options.cache_dir = folder / "cache";
+  options.project_root = KAGAMI_SOURCE_DIR;
+  auto created = editor::Editor::create(*device_, swapchain.format(), options);
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  editor::Editor& ed = **created;
+  ASSERT_TRUE(ed.open(file).ok());
+  ASSERT_NE(ed.sequence_document(), nullptr) << "the sequence beside the scene did not open";
+  EXPECT_EQ(ed.sequence_document()->path(), seq_file);
+  ed.camera().target = {0.0f, 1.0f, 0.0f};
+  ed.camera().distance = 9.0f;
+  ed.camera().pitch = -0.35f;
+
+  const editor::ChannelRef lamp{{}, editor::ChannelKind::translation, 0};
+  enum class Step { stream, row, scrub, add, grab, drag, release, save, curves, done };
+  Step step = Step::stream;
+  std::uint64_t step_frame = 0;
+  glm::vec2 from{0.0f}, to{0.0f};
+  std::size_t keys_after_add = 0, undo_steps_after_drag = 0;
+  double playhead = -1.0;
+  auto next = [&](Step s, std::uint64_t frame) { step = s, step_frame = frame; };
+  auto click = [&](std::uint64_t frame, editor::InputState& in, glm::vec2 at, Step then) {
+    in.mouse = at;
+    in.buttons[0] = frame == step_frame + 1;  // hover one frame, press one, release
+    if (frame == step_frame + 3) next(then, frame);
+  };
+
+  editor::WindowRunOptions run;
+  run.screenshot = folder / "editor_timeline.png";
+  run.script = [&](std::uint64_t frame, editor::InputState& in, editor::Editor& e) -> bool {
+    switch (step) {
+      case Step::stream:
+        if (e.scene_resident() && frame > 5) next(Step::row, frame);
+        return frame < 600;
+      case Step::row: {  // a click on the lamp's row, away from its keys: the row becomes the current channel
+        auto at = e.timeline_point(lamp, 2.0);
+        if (!at) return false;
+        click(frame, in, *at, Step::scrub);
+        return true;
+      }
+      case Step::scrub: {  // a click in the ruler at 1 s moves the playhead there
+        auto at = e.timeline_ruler(1.0);
+        if (!at) return false;
+        click(frame, in, *at, Step::add);
+        return true;
+      }
+      case Step::add:
+        playhead = e.transport().time();
+        in.mouse = *e.timeline_ruler(1.0);
+        if (frame == step_frame + 1) in.press(GLFW_KEY_K);
+        if (frame == step_frame + 3) {
+          keys_after_add = e.sequence_document()->sequence().timeline.transforms[0].translation->keys().size();
+          next(Step::grab, frame);
+        }
+        return true;
+      case Step::grab: {  // the new key at 1 s, dragged to 1.5 s
+        auto a = e.timeline_point(lamp, 1.0), b = e.timeline_point(lamp, 1.5);
+        if (!a || !b) return false;
+        from = *a, to = *b;
+        in.mouse = from;
+        in.buttons[0] = frame >= step_frame + 1;
+        if (frame == step_frame + 1) next(Step::drag, frame);
+        return true;
+      }
+      case Step::drag: {
+        const float t = std::min(1.0f, float(frame - step_frame) / 10.0f);
+        in.mouse = from + (to - from) * t;
+        in.buttons[0] = true;
+        if (t >= 1.0f) next(Step::release, frame);
+        return true;
+      }
+      case Step::release:
+        in.mouse = to;
+        if (frame == step_frame + 2) {
+          undo_steps_after_drag = e.sequence_document()->history().undo_count();
+          next(Step::save, frame);
+        }
+        return true;
+      case Step::save:
+        in.mouse = to;
+        in.ctrl = true;
+        if (frame == step_frame + 1) in.press(GLFW_KEY_S);
+        if (frame == step_frame + 3) next(Step::curves, frame);
+        return true;
+      case Step::curves:  // C: the curve view of the lamp's channel for the screenshot
+        in.mouse = to;
+        if (frame == step_frame + 1) in.press(GLFW_KEY_C);
+        if (frame == step_frame + 3) next(Step::done, frame);
+        return true;
+      case Step::done:
+        return false;
+    }
+    return false;
+  };
+  auto report = editor::run_editor_window(window_, swapchain, *device_, ed, run);
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  ASSERT_EQ(step, Step::done);
+  EXPECT_FALSE(ed.timeline_point(lamp, 1.5)) << "C did not switch to the curve view";
+  EXPECT_DOUBLE_EQ(playhead, 1.0) << "the click in the ruler did not move the playhead to 1 s";
+  EXPECT_EQ(keys_after_add, 3u) << "K did not add a key";
+  EXPECT_EQ(undo_steps_after_drag, 2u) << "adding is one step and the drag must be one more";
+  EXPECT_FALSE(ed.sequence_document()->dirty());
+
+  // The sequence file holds the original keys plus one at 1.5 s with the value the curve had at 1 s.
+  auto saved = sequencer::load_sequence(seq_file);
+  ASSERT_TRUE(saved.ok()) << saved.error().message;
+  sequencer::Sequence expected = original_seq;
+  const sequencer::Vec3Curve& was = *original_seq.timeline.transforms[0].translation;
+  auto keys = std::vector<sequencer::Key<glm::vec3>>(was.keys().begin(), was.keys().end());
+  keys.insert(keys.begin() + 1, sequencer::Key<glm::vec3>{.time = 1.5, .value = was.evaluate(1.0)});
+  expected.timeline.transforms[0].translation->set_keys(keys);
+  EXPECT_TRUE(*saved == expected) << "the saved sequence is not the original plus the moved key:\n"
+                                  << sequencer::serialize_sequence(*saved);
+  EXPECT_TRUE(fs::exists(fs::path(seq_file) += ".bak"));
+  // Scrubbing and previewing never touched the scene.
+  auto scene_after = scene::load_scene(file);
+  ASSERT_TRUE(scene_after.ok());
+  EXPECT_TRUE(*scene_after == original);
+  EXPECT_TRUE(fs::exists(folder / "editor_timeline.png"));
 }
 
 }  // namespace

@@ -17,7 +17,7 @@ const char* usage() {
          "                    [--no-batching] [--size WxH]\n"
          "       kagami cook [PATH...] [--cache DIR]     cook models (default: assets/) into the cache\n"
          "       kagami info SCENE|ASSET [--json]        counts: entities, instances, triangles, lights, bytes\n"
-         "       kagami edit [SCENE] [--size WxH] [--frames N] [--out SCREENSHOT.png]   the scene editor\n"
+         "       kagami edit [SCENE] [--sequence SEQ] [--size WxH] [--frames N] [--out SCREENSHOT.png]   the scene editor\n"
          "common flags: --device NAME|INDEX  --validation  --headless\n";
 }
 
@@ -59,12 +59,13 @@ Result<Options> parse_command_line(int argc, char** argv) {
       if (!v) return v.error();
       o.clip = *v;
     }
-    else if (arg == "--model" || arg == "--scene" || arg == "--then" || arg == "--out" || arg == "--size" || arg == "--device" || arg == "--frames" || arg == "--fps" ||
+    else if (arg == "--model" || arg == "--scene" || arg == "--sequence" || arg == "--then" || arg == "--out" || arg == "--size" || arg == "--device" || arg == "--frames" || arg == "--fps" ||
              arg == "--dot" || arg == "--json" || arg == "--cache") {
       auto v = value();
       if (!v) return v.error();
       if (arg == "--model") o.model = *v;
       else if (arg == "--scene") o.scene = *v;
+      else if (arg == "--sequence") o.sequence = *v;
       else if (arg == "--then") o.then_scene = *v;
       else if (arg == "--out") o.out = *v;
       else if (arg == "--device") o.device = *v;

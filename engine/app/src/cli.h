@@ -18,6 +18,7 @@ struct Options {
   std::vector<std::string> positional;  // e.g. the sequence
   std::optional<std::string> model;    // --model FILE
   std::optional<std::string> scene;    // --scene FILE
+  std::optional<std::string> sequence;  // --sequence FILE (edit: the timeline's sequence)
   std::optional<std::string> then_scene;  // --then FILE (play --scene: streams in behind, then cut to)
   std::optional<std::string> out;      // --out PATH
   std::optional<Size> size;            // --size WxH

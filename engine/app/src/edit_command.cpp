@@ -45,6 +45,7 @@ Result<void> run_edit(const Options& options) {
     auto editor = editor::Editor::create(gpu, swapchain.format(), editor_options);
     if (!editor) result = editor.error();
     else if (!options.positional.empty()) result = (*editor)->open(options.positional[0]);
+    if (result && options.sequence) result = (*editor)->open_sequence(*options.sequence);
     const double setup_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 
     editor::WindowRunOptions run;

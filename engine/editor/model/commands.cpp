@@ -33,7 +33,7 @@ Result<void> EditEntities::apply(Scene& scene, bool forward) {
   return {};
 }
 
-bool EditEntities::merge(const Command& next) {
+bool EditEntities::merge(const SceneUndoable& next) {
   const auto* other = dynamic_cast<const EditEntities*>(&next);
   if (!other || other->changes_.size() != changes_.size()) return false;
   for (std::size_t i = 0; i < changes_.size(); ++i)
@@ -42,7 +42,7 @@ bool EditEntities::merge(const Command& next) {
   return true;
 }
 
-bool EditEnvironment::merge(const Command& next) {
+bool EditEnvironment::merge(const SceneUndoable& next) {
   const auto* other = dynamic_cast<const EditEnvironment*>(&next);
   if (!other) return false;
   after_ = other->after_;

@@ -45,7 +45,7 @@ void feed_input(ImGuiIO& io, const InputState& in, VkExtent2D extent, double dt)
   if (!in.text.empty()) io.AddInputCharactersUTF8(in.text.c_str());
 }
 
-constexpr float kOutlinerWidth = 270.0f, kInspectorWidth = 330.0f, kToolsHeight = 230.0f;
+constexpr float kOutlinerWidth = 270.0f, kInspectorWidth = 330.0f, kToolsHeight = 230.0f, kTimelineHeight = 320.0f;
 
 }  // namespace
 
@@ -178,8 +178,31 @@ Aabb Editor::bounds_of(scene::EntityId id) const { return state_->entity_bounds(
 
 Result<void> Editor::open(const std::filesystem::path& path) { return open_document(*state_, path); }
 
+Result<void> Editor::open_sequence(const std::filesystem::path& path) { return kagami::editor::open_sequence(*state_, path); }
+SequenceDocument* Editor::sequence_document() { return state_->seq ? &*state_->seq : nullptr; }
+Transport& Editor::transport() { return state_->transport; }
+
+std::optional<glm::vec2> Editor::timeline_point(const ChannelRef& channel, double time) const {
+  const TimelineView& v = state_->timeline;
+  auto ruler = timeline_ruler(0.0);
+  if (!ruler) return std::nullopt;
+  for (std::size_t r = 0; r < v.rows.size(); ++r) {
+    if (v.rows[r].ref != channel) continue;
+    const float y = v.rows_top + (float(r) + 0.5f) * v.row_height;
+    if (y < v.top + 2.0f * v.row_height) return std::nullopt;  // scrolled under the ruler
+    return glm::vec2(timeline_ruler(time + v.rows[r].offset)->x, y);
+  }
+  return std::nullopt;
+}
+
+std::optional<glm::vec2> Editor::timeline_ruler(double time) const {
+  const TimelineView& v = state_->timeline;
+  if (!state_->seq || v.curves || v.x1 <= v.x0) return std::nullopt;
+  return glm::vec2(v.x0 + float(time / state_->seq->sequence().duration) * (v.x1 - v.x0), v.top + 8.0f);
+}
+
 void Editor::request_close() {
-  if (state_->doc.dirty()) state_->prompt = Prompt::unsaved_before_quit;
+  if (state_->doc.dirty() || (state_->seq && state_->seq->dirty())) state_->prompt = Prompt::unsaved_before_quit;
   else state_->quit = true;
 }
 
@@ -237,6 +260,12 @@ void watch_files(Editor::State& s, double now) {
   if (now - s.last_reload_check < 0.5) return;
   s.last_reload_check = now;
   reload_changed_shaders(s);
+  if (s.seq) {
+    if (auto wrote = s.seq->autosave_tick(now); !wrote) s.report(wrote.error());
+    auto reloaded = s.seq->reload_if_changed();
+    if (!reloaded) s.report(reloaded.error());
+    else if (*reloaded) s.timeline.selected.clear(), s.preview.stale = true;
+  }
   auto reloaded = s.doc.reload_if_changed();
   if (!reloaded) s.report(reloaded.error());
   else if (*reloaded) {
@@ -246,10 +275,10 @@ void watch_files(Editor::State& s, double now) {
   }
 }
 
-VkRect2D layout_viewport(VkExtent2D extent, float menu_height) {
+VkRect2D layout_viewport(VkExtent2D extent, float menu_height, float tools_height) {
   const float w = float(extent.width), h = float(extent.height);
   const float x0 = std::min(kOutlinerWidth, w * 0.3f), x1 = std::max(w - kInspectorWidth, x0 + 1.0f);
-  const float y0 = menu_height, y1 = std::max(h - kToolsHeight, y0 + 1.0f);
+  const float y0 = menu_height, y1 = std::max(h - tools_height, y0 + 1.0f);
   return {{std::int32_t(x0), std::int32_t(y0)}, {std::uint32_t(x1 - x0), std::uint32_t(y1 - y0)}};
 }
 
@@ -263,10 +292,11 @@ Result<void> Editor::frame(VkCommandBuffer cmd, std::uint32_t slot, const render
   if (auto picked = s.pick->take_result(slot)) s.selection.click(*picked, s.pick_mode[slot], s.outliner_shown);
   watch_files(s, now);
 
-  feed_input(ImGui::GetIO(), input, target.extent, s.previous_time ? now - *s.previous_time : 1.0 / 60.0);
+  const double dt = s.previous_time ? now - *s.previous_time : 1.0 / 60.0;
+  feed_input(ImGui::GetIO(), input, target.extent, dt);
   s.previous_time = now;
   ImGui::NewFrame();
-  s.area = layout_viewport(target.extent, ImGui::GetFrameHeight());
+  s.area = layout_viewport(target.extent, ImGui::GetFrameHeight(), s.seq ? kTimelineHeight : kToolsHeight);
   draw_menu_bar(s, input);
   draw_viewport(s, input);
   draw_outliner(s);
@@ -276,14 +306,25 @@ Result<void> Editor::frame(VkCommandBuffer cmd, std::uint32_t slot, const render
   handle_shortcuts(s);
   ImGui::Render();
 
-  // The scene, streamed around the camera.
+  // The scene, streamed around the camera; with a sequence, as it evaluates at the playhead.
   s.sync_streamer();
+  update_preview(s, dt);
+  const scene::Scene& shown = shown_scene(s);
   render::Camera camera;
   camera.position = s.camera.position();
   camera.target = s.camera.target;
   camera.fov_y = s.camera.fov_y;
   camera.near_plane = std::max(0.02f, s.camera.distance * 0.002f);
   camera.far_plane = s.camera.distance + 5000.0f;
+  if (s.preview.camera && s.timeline.view_through_cut) {
+    const sequencer::CameraView& view = *s.preview.camera;
+    camera.position = glm::vec3(view.world[3]);
+    camera.target = camera.position - glm::normalize(glm::vec3(view.world[2]));
+    camera.up = glm::normalize(glm::vec3(view.world[1]));
+    camera.fov_y = view.fov_y;
+    camera.near_plane = view.near_plane;
+    camera.far_plane = view.far_plane;
+  }
   s.view_proj = camera.view_projection(float(s.area.extent.width) / float(s.area.extent.height));
   if (s.scene_handle) {
     s.streamer->request_near(*s.scene_handle, camera.position);
@@ -291,13 +332,13 @@ Result<void> Editor::frame(VkCommandBuffer cmd, std::uint32_t slot, const render
   }
   s.draws.clear();
   if (s.scene_handle)
-    render::add_scene_draws(s.draws, s.doc.scene(),
+    render::add_scene_draws(s.draws, shown,
                             [&](std::string_view id) { return s.streamer->resident(*s.scene_handle, id); });
   s.draws.sort();
 
   render::FrameGraph& graph = s.renderer->frame_graph();
   graph.clear();
-  s.lighting = render::scene_lighting(s.doc.scene());
+  s.lighting = render::scene_lighting(shown);
   graph::TextureHandle color = render::import_target(graph, target, s.lighting.clear_color);
   // The scene renders at the viewport's size into an image of its own (the
   // renderer and its post chain always fill their target), which is then

@@ -16,8 +16,10 @@
 #include "kagami/core/log.h"
 #include "kagami/editor/clipboard.h"
 #include "kagami/editor/editor.h"
+#include "kagami/editor/sequence_document.h"
 #include "kagami/render/forward_renderer.h"
 #include "kagami/render/scene_streamer.h"
+#include "kagami/sequencer/scene_binding.h"
 #include "pick_pass.h"
 #include "ui_pass.h"
 
@@ -49,8 +51,44 @@ struct GizmoDrag {
   glm::vec3 origin{0.0f};  // gizmo position when the drag began (world)
 };
 
+// The timeline panel's own state: what is selected, what is shown, and a drag in progress.
+struct TimelineView {
+  std::vector<KeyRef> selected;
+  std::optional<ChannelRef> channel;  // the row last clicked: the curve view shows it, Add key keys it
+  bool curves = false;                // the curve view instead of the dope sheet
+  bool view_through_cut = false;      // the viewport looks through the active camera cut
+  float scroll = 0.0f;                // rows scrolled off the top
+  bool focused = false;               // undo and redo go to the sequence while the timeline has focus
+  // Geometry of the last drawn dope sheet (scripted tests and hit tests use it).
+  float x0 = 0.0f, x1 = 0.0f, top = 0.0f, rows_top = 0.0f, row_height = 18.0f;  // rows_top moves with scrolling
+  std::vector<ChannelInfo> rows;  // channels as drawn, top to bottom
+  // A drag of keys (dope sheet) or of a key's value or tangent (curve view).
+  enum class Drag { none, keys, scrub, loop, value, in_tangent, out_tangent } drag = Drag::none;
+  bool drag_moved = false;
+  float press_x = 0.0f, press_y = 0.0f;
+  double press_time = 0.0;
+  sequencer::Sequence drag_start;
+  std::vector<KeyRef> drag_keys;
+  KeyRef curve_key;
+  int curve_component = 0;
+};
+
+// What the viewport shows while a sequence is open: a copy of the scene with
+// the sequence applied at the playhead (the document itself never changes, so
+// scrubbing makes no undo steps and saves never write animated values).
+struct SequencePreview {
+  bool stale = true;
+  std::uint64_t scene_state = 0, sequence_state = 0;
+  scene::Scene scene;
+  sequencer::SceneBinding binding;
+  sequencer::SequenceState state;
+  std::optional<sequencer::CameraView> camera;  // the cut's view at the playhead
+  bool valid = false;                           // bound and applied this frame
+};
+
 // A decision the user must take before something else happens.
-enum class Prompt { none, unsaved_before_quit, unsaved_before_open, recovery, open_path, save_as_path };
+enum class Prompt { none, unsaved_before_quit, unsaved_before_open, recovery, open_path, save_as_path, sequence_recovery,
+                    sequence_save_as_path };
 
 struct Editor::State {
   gpu::Device& device;
@@ -58,6 +96,10 @@ struct Editor::State {
   EditorOptions options;
 
   Document doc;
+  std::optional<SequenceDocument> seq;  // the sequence beside the scene, when there is one
+  Transport transport;
+  TimelineView timeline;
+  SequencePreview preview;
   Selection selection;
   Clipboard clipboard;
   ViewCamera camera;
@@ -131,7 +173,18 @@ struct Editor::State {
 void draw_menu_bar(Editor::State& s, const InputState& input);
 void draw_outliner(Editor::State& s);
 void draw_inspector(Editor::State& s);
-void draw_tools(Editor::State& s);  // assets, stats, render graph, log
+void draw_tools(Editor::State& s);  // timeline, assets, stats, render graph, log
+// The timeline tab: transport, shot list, dope sheet, curve view.
+void draw_timeline(Editor::State& s);
+void draw_curve_view(Editor::State& s, ImVec2 origin, ImVec2 size);
+// Runs a key edit on the sequence; failures go to the status line.
+bool run_sequence(Editor::State& s, KeyEdit command);
+// Opens a sequence beside the scene now (replacing any open one).
+Result<void> open_sequence(Editor::State& s, const std::filesystem::path& path);
+// Advances playback, then evaluates the sequence at the playhead into the preview scene.
+void update_preview(Editor::State& s, double dt);
+// The scene the viewport draws: the preview while a sequence is open, else the document's.
+const scene::Scene& shown_scene(const Editor::State& s);
 void draw_viewport(Editor::State& s, const InputState& input);
 void draw_prompts(Editor::State& s);
 // Shortcuts that work anywhere but in a text field.

@@ -15,13 +15,41 @@ void save(Editor::State& s) {
   log::info(s.status);
 }
 
+// The sequence saves with the scene when it has unsaved changes.
+bool save_sequence_if_dirty(Editor::State& s) {
+  if (!s.seq || !s.seq->dirty()) return true;
+  if (auto saved = s.seq->save(); !saved) {
+    s.report(saved.error());
+    return false;
+  }
+  log::info("saved ", s.seq->path().string());
+  return true;
+}
+
+bool any_dirty(const Editor::State& s) { return s.doc.dirty() || (s.seq && s.seq->dirty()); }
+
+// Undo and redo go to the sequence while the timeline has focus.
+bool sequence_focused(const Editor::State& s) { return s.seq && s.timeline.focused; }
+
 void undo(Editor::State& s) {
+  if (sequence_focused(s)) {
+    if (s.seq->history().can_undo())
+      if (auto r = s.seq->undo(); !r) s.report(r.error());
+    s.timeline.selected.clear();
+    return;
+  }
   if (!s.doc.history().can_undo()) return;
   if (auto r = s.doc.undo(); !r) s.report(r.error());
   s.selection.prune(s.doc.scene());
 }
 
 void redo(Editor::State& s) {
+  if (sequence_focused(s)) {
+    if (s.seq->history().can_redo())
+      if (auto r = s.seq->redo(); !r) s.report(r.error());
+    s.timeline.selected.clear();
+    return;
+  }
   if (!s.doc.history().can_redo()) return;
   if (auto r = s.doc.redo(); !r) s.report(r.error());
   s.selection.prune(s.doc.scene());
@@ -48,11 +76,16 @@ Result<void> open_document(Editor::State& s, const std::filesystem::path& path) 
   s.frame_selection();  // nothing selected: the whole location
   if (s.doc.recovery_available()) s.prompt = Prompt::recovery;
   log::info("opened ", path.string(), " (", s.doc.scene().size(), " entities)");
+  // The sequence written against this scene comes with it; one that does not load is reported, not fatal.
+  s.seq.reset();
+  s.preview = {};
+  if (auto beside = find_sequence_for_scene(path))
+    if (auto opened = open_sequence(s, *beside); !opened) s.report(opened.error());
   return {};
 }
 
 void request_open(Editor::State& s, const std::filesystem::path& path) {
-  if (s.doc.dirty()) {
+  if (any_dirty(s)) {
     s.pending_open = path;
     s.prompt = Prompt::unsaved_before_open;
   } else {
@@ -63,6 +96,7 @@ void request_open(Editor::State& s, const std::filesystem::path& path) {
 void save_or_ask(Editor::State& s) {
   if (s.doc.path().empty()) ask_path(s, Prompt::save_as_path, s.options.project_root / "scenes" / "untitled.json");
   else save(s);
+  save_sequence_if_dirty(s);
 }
 
 void draw_menu_bar(Editor::State& s, const InputState&) {
@@ -71,9 +105,11 @@ void draw_menu_bar(Editor::State& s, const InputState&) {
     if (ImGui::MenuItem("Open...", "Ctrl+O")) ask_path(s, Prompt::open_path, s.options.project_root / "scenes");
     if (ImGui::MenuItem("Save", "Ctrl+S")) save_or_ask(s);
     if (ImGui::MenuItem("Save As...")) ask_path(s, Prompt::save_as_path, s.doc.path());
+    if (ImGui::MenuItem("Save Sequence As...", nullptr, false, s.seq.has_value()))
+      ask_path(s, Prompt::sequence_save_as_path, s.seq->path());
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) {
-      if (s.doc.dirty()) s.prompt = Prompt::unsaved_before_quit;
+      if (any_dirty(s)) s.prompt = Prompt::unsaved_before_quit;
       else s.quit = true;
     }
     ImGui::EndMenu();
@@ -119,10 +155,10 @@ void handle_shortcuts(Editor::State& s) {
     if (pressed(GLFW_KEY_C) && !s.selection.empty()) s.clipboard = copy_entities(s.doc.scene(), s.selection.ids());
     if (pressed(GLFW_KEY_V) && !s.clipboard.empty()) s.run(paste_entities(s.doc.scene(), s.clipboard));
     if (pressed(GLFW_KEY_D) && !s.selection.empty()) s.run(duplicate_entities(s.doc.scene(), s.selection.ids()));
-    if (pressed(GLFW_KEY_Q)) s.prompt = s.doc.dirty() ? Prompt::unsaved_before_quit : (s.quit = true, Prompt::none);
+    if (pressed(GLFW_KEY_Q)) s.prompt = any_dirty(s) ? Prompt::unsaved_before_quit : (s.quit = true, Prompt::none);
     return;
   }
-  if (pressed(GLFW_KEY_DELETE) && !s.selection.empty()) s.run(RemoveEntities::of(s.doc.scene(), s.selection.ids()));
+  if (pressed(GLFW_KEY_DELETE) && !s.selection.empty() && !sequence_focused(s)) s.run(RemoveEntities::of(s.doc.scene(), s.selection.ids()));
   if (pressed(GLFW_KEY_F)) s.frame_selection();
   // Gizmo modes, unless the right mouse button flies the camera (then W/E move it).
   if (!ImGui::IsMouseDown(ImGuiMouseButton_Right)) {
@@ -134,7 +170,7 @@ void handle_shortcuts(Editor::State& s) {
 
 void draw_prompts(Editor::State& s) {
   static const char* kTitles[] = {"", "Unsaved changes##quit", "Unsaved changes##open", "Recover unsaved work?",
-                                  "Open scene", "Save scene as"};
+                                  "Open scene", "Save scene as", "Recover unsaved sequence?", "Save sequence as"};
   if (s.prompt == Prompt::none) return;
   const char* title = kTitles[int(s.prompt)];
   if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
@@ -147,7 +183,8 @@ void draw_prompts(Editor::State& s) {
     case Prompt::unsaved_before_quit:
     case Prompt::unsaved_before_open: {
       const bool quitting = s.prompt == Prompt::unsaved_before_quit;
-      ImGui::Text("%s has unsaved changes.", s.doc.path().empty() ? "The scene" : s.doc.path().filename().string().c_str());
+      ImGui::Text("%s has unsaved changes.", s.doc.dirty() ? (s.doc.path().empty() ? "The scene" : s.doc.path().filename().string().c_str())
+                                                           : s.seq->path().filename().string().c_str());
       auto then = [&] {
         const bool q = quitting;
         close();
@@ -156,12 +193,13 @@ void draw_prompts(Editor::State& s) {
       };
       if (ImGui::Button("Save")) {
         if (s.doc.path().empty()) close(), ask_path(s, Prompt::save_as_path, s.options.project_root / "scenes");
-        else if (auto saved = s.doc.save(); saved) then();
-        else s.report(saved.error());
+        else if (auto saved = s.doc.save(); !saved) s.report(saved.error());
+        else if (save_sequence_if_dirty(s)) then();
       }
       ImGui::SameLine();
       if (ImGui::Button("Discard changes")) {
         s.doc.discard_recovery();
+        if (s.seq) s.seq->discard_recovery();
         then();
       }
       ImGui::SameLine();
@@ -182,6 +220,32 @@ void draw_prompts(Editor::State& s) {
         s.doc.discard_recovery();
         close();
       }
+      break;
+    case Prompt::sequence_recovery:
+      ImGui::Text("An autosave of %s is newer than the file:", s.seq->path().filename().string().c_str());
+      ImGui::Text("the last session ended with unsaved changes to the sequence.");
+      if (ImGui::Button("Recover")) {
+        if (auto r = s.seq->recover(); !r) s.report(r.error());
+        s.preview.stale = true;
+        close();
+      }
+      ImGui::SameLine();
+      if (ImGui::Button("Discard autosave")) {
+        s.seq->discard_recovery();
+        close();
+      }
+      break;
+    case Prompt::sequence_save_as_path:
+      ImGui::SetNextItemWidth(520);
+      if (ImGui::InputText("##path", s.path_buffer, sizeof s.path_buffer, ImGuiInputTextFlags_EnterReturnsTrue) ||
+          ImGui::Button("Save")) {
+        const std::filesystem::path path = s.path_buffer;
+        close();
+        if (auto saved = s.seq->save_as(path); !saved) s.report(saved.error());
+        else s.status = cat("saved ", path.string());
+      }
+      ImGui::SameLine();
+      if (ImGui::Button("Cancel")) close();
       break;
     case Prompt::open_path:
     case Prompt::save_as_path: {

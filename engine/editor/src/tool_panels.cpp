@@ -1,4 +1,4 @@
-// The bottom panel's tabs: the asset browser (assets/ and scenes/, drag a
+// The bottom panel's tabs: the timeline (timeline_panel.cpp), the asset browser (assets/ and scenes/, drag a
 // model into the viewport, double-click a scene to open it), stats (frame
 // time, GPU memory, streaming), the render-graph viewer (passes, resources,
 // barriers, aliasing, per-pass GPU time) and the log console.
@@ -162,6 +162,7 @@ void draw_tools(Editor::State& s) {
                    ImGuiWindowFlags_NoTitleBar);
   static Listing listing;
   if (ImGui::BeginTabBar("tools")) {
+    if (ImGui::BeginTabItem("Timeline")) draw_timeline(s), ImGui::EndTabItem();
     if (ImGui::BeginTabItem("Assets")) asset_browser(s, listing), ImGui::EndTabItem();
     if (ImGui::BeginTabItem("Stats")) stats(s), ImGui::EndTabItem();
     if (ImGui::BeginTabItem("Render graph")) graph_viewer(s), ImGui::EndTabItem();

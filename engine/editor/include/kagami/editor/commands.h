@@ -16,24 +16,17 @@
 #include <vector>
 
 #include "kagami/core/result.h"
+#include "kagami/editor/undoable.h"
 #include "kagami/scene/scene.h"
 
 namespace kagami::editor {
 
-class Command {
+class Command : public Undoable<scene::Scene> {
  public:
-  virtual ~Command() = default;
-  virtual std::string label() const = 0;
-  // Applies the edit (first time and redo). On failure the scene is unchanged.
-  virtual Result<void> redo(scene::Scene& scene) = 0;
-  virtual Result<void> undo(scene::Scene& scene) = 0;
-  // Commands with the same non-empty key pushed during one gesture (a drag)
-  // become one step: merge() takes `next`'s "after" and keeps its own "before".
-  virtual std::string merge_key() const { return {}; }
-  virtual bool merge(const Command& next) { (void)next; return false; }
   // Entities this command creates (the editor selects them afterwards).
   virtual std::vector<scene::EntityId> created() const { return {}; }
 };
+using SceneUndoable = Undoable<scene::Scene>;
 
 // Copies what an edit may change (name, transform, components), never the id or parent.
 void assign_content(scene::Entity& target, const scene::Entity& source);
@@ -65,7 +58,7 @@ class EditEntities : public Command {
   Result<void> redo(scene::Scene& scene) override { return apply(scene, true); }
   Result<void> undo(scene::Scene& scene) override { return apply(scene, false); }
   std::string merge_key() const override { return merge_key_; }
-  bool merge(const Command& next) override;
+  bool merge(const SceneUndoable& next) override;
   const std::vector<Change>& changes() const { return changes_; }
 
  private:
@@ -83,7 +76,7 @@ class EditEnvironment : public Command {
   Result<void> redo(scene::Scene& scene) override { scene.environment = after_; return {}; }
   Result<void> undo(scene::Scene& scene) override { scene.environment = before_; return {}; }
   std::string merge_key() const override { return merge_key_; }
-  bool merge(const Command& next) override;
+  bool merge(const SceneUndoable& next) override;
 
  private:
   std::string what_;

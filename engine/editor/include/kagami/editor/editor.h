@@ -13,6 +13,7 @@
 
 #include "kagami/editor/document.h"
 #include "kagami/editor/selection.h"
+#include "kagami/editor/sequence_document.h"
 #include "kagami/editor/viewport_math.h"
 #include "kagami/gpu/device.h"
 #include "kagami/render/frame_target.h"
@@ -46,8 +47,18 @@ class Editor {
   Editor(const Editor&) = delete;
   Editor& operator=(const Editor&) = delete;
 
-  // Opens a scene file now (use request_open from the UI: it asks about unsaved changes).
+  // Opens a scene file now (use request_open from the UI: it asks about unsaved changes),
+  // with the sequence written against it when its folder has one (find_sequence_for_scene).
   Result<void> open(const std::filesystem::path& path);
+  // Opens a sequence in the timeline now, replacing the one open.
+  Result<void> open_sequence(const std::filesystem::path& path);
+  SequenceDocument* sequence_document();  // nullptr: none open
+  Transport& transport();
+  // Where the dope sheet drew (last frame) a key of `channel` at `time` (the
+  // channel's own time), in window pixels; nullopt when the row is not shown.
+  std::optional<glm::vec2> timeline_point(const ChannelRef& channel, double time) const;
+  // The point of the time ruler at sequence time `time` (scrubbing there moves the playhead).
+  std::optional<glm::vec2> timeline_ruler(double time) const;
   // Records one frame into `cmd` ending in `target`. `now_seconds`: a monotonic clock.
   Result<void> frame(VkCommandBuffer cmd, std::uint32_t slot, const render::FrameTarget& target,
                      const InputState& input, double now_seconds);
