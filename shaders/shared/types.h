@@ -57,7 +57,7 @@ KAGAMI_STRUCT(DrawPush) {
   mat4 model;               // object -> world
   vec4 base_color_factor;
   vec4 material;            // x metallic, y roughness, z alpha cutoff (< 0: opaque), w: 1 alpha blended
-  vec4 emissive;            // rgb: emitted radiance (factor * strength); w unused
+  vec4 emissive;            // rgb: emitted radiance (factor * strength); w: skinned draws: first joint matrix (skinning.glsl)
 };
 
 // Interleaved vertex layout of static meshes.

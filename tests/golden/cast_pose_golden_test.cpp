@@ -1,8 +1,10 @@
 #include "../gpu/gpu_fixture.h"
+#include "../gpu/skinning_test_support.h"
 #include "golden.h"
 #include "kagami/asset/animation_import.h"
 #include "kagami/asset/model_import.h"
 #include "kagami/asset/model_pose.h"
+#include "kagami/render/character_models.h"
 #include "kagami/render/forward_renderer.h"
 
 namespace kagami {
@@ -31,6 +33,41 @@ TEST_F(GoldenTest, LenWalkPose) {
   render::release_model(*device, gpu_model);
   ASSERT_TRUE(image.ok()) << image.error().message;
   testing::expect_matches_golden("len_walk_pose", *image);
+}
+
+// The four characters skinned on the GPU (CharacterModels, the cast registry),
+// each in a different clip of the library -- Len walking, Rin running, Miku
+// punching, Camui aiming -- on a ground under a low sun, so their shadows show
+// the poses too.
+TEST_F(GoldenTest, CastSkinnedOnTheGround) {
+  auto cast = render::CharacterModels::load(*device, testing::kCast / "cast.json");
+  ASSERT_TRUE(cast.ok()) << cast.error().message;
+  render::GpuModel floor = render::upload_model(*device, testing::ground());
+  render::DrawList list;
+  list.add_model(floor);
+  struct Actor {
+    const char* who;
+    render::ClipLayer clip;
+  };
+  const Actor actors[] = {{"len", {"walk", 0.25}}, {"rin", {"run", 0.2}}, {"miku", {"punch", 0.35}},
+                          {"camui", {"aim_fire", 0.8}}};
+  for (std::size_t i = 0; i < std::size(actors); ++i) {
+    const glm::mat4 world = glm::translate(glm::mat4(1.0f), {-1.35f + 0.9f * float(i), 0.0f, 0.0f});
+    auto added = (*cast)->add_draw(list, actors[i].who, "", {&actors[i].clip, 1}, 0.0, world);
+    ASSERT_TRUE(added.ok()) << added.error().message;
+  }
+  list.sort();
+  render::Lighting lighting;
+  lighting.sun_direction = glm::normalize(glm::vec3(0.45f, -0.6f, -0.5f));
+  render::Camera camera;
+  camera.position = {0.6f, 1.5f, 4.2f};
+  camera.target = {0.0f, 0.85f, 0.0f};
+  camera.fov_y = 0.6f;
+  auto image = render::render_offscreen(*device, list, camera, lighting, {480, 270});
+  render::release_model(*device, floor);
+  cast->reset();
+  ASSERT_TRUE(image.ok()) << image.error().message;
+  testing::expect_matches_golden("cast_skinned_poses", *image);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include "kagami/asset/model_import.h"
 #include "kagami/core/job_system.h"
 #include "kagami/core/log.h"
+#include "kagami/render/character_models.h"
 #include "kagami/render/forward_renderer.h"
 #include "kagami/render/scene_models.h"
 #include "kagami/render/scene_view.h"
@@ -37,6 +38,15 @@ Result<void> render_scene(const Options& options, gpu::Device& device) {
   std::size_t skipped =
       render::add_scene_draws(draws, *scene, [&](std::string_view id) { return models->find(id); });
   if (skipped) log::warn(*options.scene, ": ", skipped, " mesh entities have no model");
+  // Characters idle where the scene puts them (the cast registry beside the scene).
+  std::unique_ptr<render::CharacterModels> characters;
+  if (scene::count(*scene).characters > 0) {
+    auto cast = render::CharacterModels::load(device, asset::cast_registry_near(*options.scene));
+    if (!cast) return cast.error();
+    characters = std::move(*cast);
+    auto drawn = render::add_character_draws(draws, *scene, *characters, 0.0);
+    if (!drawn) return make_error(*options.scene, ": ", drawn.error().message);
+  }
   draws.sort();
   Size size = options.size.value_or(Size{1280, 720});
   const float aspect = float(size.width) / float(size.height);

@@ -12,6 +12,7 @@
 #include "editor_state.h"
 #include "viewport_copy.h"
 #include "kagami/render/scene_view.h"
+#include "kagami/scene/queries.h"
 #include "kagami/render/shader_paths.h"
 
 namespace kagami::editor {
@@ -79,6 +80,23 @@ bool Editor::State::run(std::unique_ptr<Command> command) {
   if (!roots.empty()) selection.set(roots);
   selection.prune(doc.scene());
   return true;
+}
+
+void Editor::State::add_characters() {
+  const scene::Scene& scene = doc.scene();
+  if (characters_failed || scene::count(scene).characters == 0) return;
+  if (!characters) {
+    auto cast = render::CharacterModels::load(device, asset::cast_registry_near(scene.source_path));
+    if (!cast) {
+      characters_failed = true;
+      return report(cast.error());
+    }
+    characters = std::move(*cast);
+  }
+  if (auto drawn = render::add_character_draws(draws, scene, *characters, 0.0); !drawn) {
+    characters_failed = true;
+    report(drawn.error());
+  }
 }
 
 void Editor::State::sync_streamer() {
@@ -334,6 +352,7 @@ Result<void> Editor::frame(VkCommandBuffer cmd, std::uint32_t slot, const render
   if (s.scene_handle)
     render::add_scene_draws(s.draws, shown,
                             [&](std::string_view id) { return s.streamer->resident(*s.scene_handle, id); });
+  s.add_characters();
   s.draws.sort();
 
   render::FrameGraph& graph = s.renderer->frame_graph();

@@ -17,6 +17,7 @@
 #include "kagami/editor/clipboard.h"
 #include "kagami/editor/editor.h"
 #include "kagami/editor/sequence_document.h"
+#include "kagami/render/character_models.h"
 #include "kagami/render/forward_renderer.h"
 #include "kagami/render/scene_streamer.h"
 #include "kagami/sequencer/scene_binding.h"
@@ -118,6 +119,11 @@ struct Editor::State {
   std::optional<render::SceneHandle> scene_handle;
   std::map<std::string, std::string, std::less<>> streamed_assets;  // the asset table the streamer knows
   render::DrawList draws;
+  // The cast, loaded when a scene first shows a character; a registry that
+  // fails to load is reported once in the status line, not every frame.
+  std::unique_ptr<render::CharacterModels> characters;
+  bool characters_failed = false;
+  void add_characters();  // the scene's characters, idling, into draws
   render::Lighting lighting;  // this frame's: the graph reads it until it has executed
 
   // Viewport: where it is in the window this frame, and its camera.

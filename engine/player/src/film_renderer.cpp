@@ -153,6 +153,7 @@ Result<graph::TextureHandle> FilmRenderer::add_frame(render::FrameGraph& frame, 
   render::add_scene_draws(draws_, loaded.scene, [&](std::string_view id) {
     return streamer_ ? streamer_->resident(loaded.handle, id) : loaded.models.find(id);
   });
+  if (auto characters = add_character_draws(loaded); !characters) return characters.error();
   draws_.sort();
   lighting_ = render::scene_lighting(loaded.scene);
   sequencer::ScreenOverlay overlay = t >= film_.acts_end() ? sequencer::ScreenOverlay{glm::vec3(0.0f), 1.0f}
@@ -165,6 +166,26 @@ Result<graph::TextureHandle> FilmRenderer::add_frame(render::FrameGraph& frame, 
   target = renderer_->add_passes(frame, slot, draws_, camera, lighting_, target, extent);
   queue_text(t, act, state_, extent);
   return text_->add_pass(frame, slot, target);
+}
+
+// Every character of the act's scene, posed by the sections playing on its
+// binding (idle when none plays), skinned on the GPU.
+Result<void> FilmRenderer::add_character_draws(const LoadedAct& loaded) {
+  if (!characters_) {
+    auto loaded_cast = render::CharacterModels::load(device_, asset::cast_registry_near(loaded.scene.source_path));
+    if (!loaded_cast) return loaded_cast.error();
+    characters_ = std::move(*loaded_cast);
+  }
+  auto layers_of = [&](scene::EntityId entity) {
+    character_layers_.clear();
+    for (const sequencer::AnimLayer& layer : state_.anim_layers)
+      if (layer.binding < loaded.binding.entities.size() && loaded.binding.entities[layer.binding] == entity)
+        character_layers_.push_back({layer.clip, layer.time, layer.weight, layer.loop});
+    return std::span<const render::ClipLayer>(character_layers_);
+  };
+  auto drawn = render::add_character_draws(draws_, loaded.scene, *characters_, state_.time, layers_of);
+  if (!drawn) return make_error(loaded.scene.source_path.string(), ": ", drawn.error().message);
+  return {};
 }
 
 Result<ImageRgba8> FilmRenderer::render(double t) {

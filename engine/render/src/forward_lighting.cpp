@@ -70,8 +70,9 @@ ForwardRenderer::LightingPasses ForwardRenderer::add_lighting_passes(FrameGraph&
 
   LightingPasses passes;
   if (clustered_lights_) passes.clusters = light_culling_->add_pass(frame, slot, view_uniforms_[slot].handle);
+  const VkBuffer joints = upload_joints(slot, draws.joint_matrices());
   passes.shadow_atlas =
-      shadow_pass_->add_pass(frame, ordered_, shadows ? &cascades : nullptr, shadow_settings_.resolution);
+      shadow_pass_->add_pass(frame, ordered_, shadows ? &cascades : nullptr, shadow_settings_.resolution, joints);
   return passes;
 }
 

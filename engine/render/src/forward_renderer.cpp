@@ -1,5 +1,6 @@
 #include "kagami/render/forward_renderer.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "kagami/graph/usage.h"
@@ -30,6 +31,20 @@ Result<std::unique_ptr<ForwardRenderer>> ForwardRenderer::create(gpu::Device& de
 
 ForwardRenderer::~ForwardRenderer() {
   for (auto& ubo : view_uniforms_) device_.retire(ubo);
+  for (auto& joints : joints_) device_.retire(joints);
+}
+
+VkBuffer ForwardRenderer::upload_joints(std::uint32_t slot, std::span<const glm::mat4> matrices) {
+  // At least one matrix, so the binding is valid in frames without skinned draws.
+  const VkDeviceSize needed = std::max<VkDeviceSize>(matrices.size_bytes(), sizeof(glm::mat4));
+  gpu::Buffer& buffer = joints_[slot];
+  if (buffer.size < needed) {
+    device_.retire(buffer);  // the slot's previous frame has finished with it (the ring waited)
+    buffer = device_.create_buffer({std::max(needed, buffer.size * 2), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
+                                    gpu::MemoryUsage::upload, "joint matrices"});
+  }
+  if (!matrices.empty()) std::memcpy(buffer.mapped(), matrices.data(), matrices.size_bytes());
+  return buffer.handle;
 }
 
 gpu::Image create_color_target(gpu::Device& device, VkFormat format, VkExtent2D extent, const char* name) {
@@ -68,6 +83,7 @@ SceneTargets ForwardRenderer::add_scene_passes(FrameGraph& frame, std::uint32_t 
   bindings.view_uniforms = view_uniforms_[slot].handle;
   bindings.lights = light_culling_->lights(slot);
   bindings.shadow_sampler = shadow_pass_->sampler();
+  bindings.joints = joints_[slot].handle;  // filled by add_lighting_passes
   bindings.shadow_layout = graph::usage_access(graph::Usage::sampled, graph::QueueKind::raster,
                                                graph::ResourceKind::texture, ShadowPass::kFormat).layout;
   // Only what the camera can see reaches the forward pass (casters outside

@@ -15,6 +15,17 @@ std::span<const std::uint8_t> as_bytes(const std::vector<T>& v) {
   return {reinterpret_cast<const std::uint8_t*>(v.data()), v.size() * sizeof(T)};
 }
 
+// Per joint, the bind-pose box of the vertices it moves.
+std::vector<JointBounds> joint_bounds(const asset::MeshData& mesh) {
+  std::map<std::uint32_t, Aabb> boxes;
+  for (std::size_t v = 0; v < mesh.skin.size(); ++v)
+    for (int k = 0; k < anim::kMaxInfluences; ++k)
+      if (mesh.skin[v].weights[k] > 0.0f) boxes[mesh.skin[v].joints[k]].extend(mesh.positions[v]);
+  std::vector<JointBounds> result;
+  for (const auto& [joint, box] : boxes) result.push_back({joint, box});
+  return result;
+}
+
 }  // namespace
 
 GpuModel upload_model(gpu::Device& device, const asset::ModelData& model) {
@@ -63,6 +74,11 @@ GpuModel upload_model(gpu::Device& device, const asset::ModelData& model) {
     g.index_count = std::uint32_t(mesh.indices.size());
     g.material = mesh.material;
     g.bounds = mesh.bounds;
+    if (!mesh.skin.empty()) {
+      g.skin = gpu::upload_buffer(device, as_bytes(mesh.skin), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT, name + " skin");
+      g.joint_bounds = joint_bounds(mesh);
+      gpu_model.joint_count = std::uint32_t(model.skeleton.size());
+    }
     gpu_model.meshes.push_back(std::move(g));
   }
   for (const auto& instance : model.instances)
@@ -74,6 +90,7 @@ void release_model(gpu::Device& device, GpuModel& model) {
   for (auto& mesh : model.meshes) {
     device.retire(mesh.vertices);
     device.retire(mesh.indices);
+    if (mesh.skin) device.retire(mesh.skin);
   }
   for (auto& texture : model.textures) device.retire(texture);
   model = {};

@@ -3,6 +3,7 @@
 #include <array>
 #include <tuple>
 
+#include "kagami/anim/skin.h"
 #include "kagami/gpu/pipeline.h"
 #include "kagami/core/strings.h"
 #include "kagami/gpu/upload.h"
@@ -11,7 +12,7 @@
 namespace kagami::render {
 namespace {
 
-constexpr std::uint32_t kBindingCount = 8;
+constexpr std::uint32_t kBindingCount = 9;
 // mesh.frag's DrawPush.material.w: blending, and which maps the material has.
 constexpr std::uint32_t kFlagBlend = 1, kFlagMetalRoughMap = 4, kFlagEmissiveMap = 8;
 
@@ -29,7 +30,8 @@ Result<std::unique_ptr<MeshPass>> MeshPass::create(gpu::Device& device, VkFormat
        {4, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, fragment},
        {5, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, fragment},
        {6, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, fragment},
-       {7, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, fragment}},
+       {7, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, fragment},
+       {8, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT}},
       /*push=*/true, "mesh view set");
   pass->layout_ = gpu::create_pipeline_layout(
       device,
@@ -49,19 +51,27 @@ Result<std::unique_ptr<MeshPass>> MeshPass::create(gpu::Device& device, VkFormat
   };
   desc.color_formats = {color_format};
   desc.depth_format = depth_format;
-  for (int blended = 0; blended < 2; ++blended)
-    for (int double_sided = 0; double_sided < 2; ++double_sided)
-      for (int normal_map = 0; normal_map < 2; ++normal_map) {
-        desc.name = cat("mesh", blended ? " blended" : "", double_sided ? " double-sided" : "",
-                        normal_map ? " normal-mapped" : "");
-        desc.fragment_shader = shader_path(normal_map ? "mesh_normal_map.frag" : "mesh.frag");
-        desc.cull = double_sided ? VK_CULL_MODE_NONE : VK_CULL_MODE_BACK_BIT;
-        desc.blend = blended ? gpu::BlendMode::alpha : gpu::BlendMode::opaque;
-        desc.depth_write = !blended;
-        auto pipeline = gpu::create_graphics_pipeline(device, desc);
-        if (!pipeline) return pipeline.error();
-        pass->pipelines_[blended][double_sided][normal_map] = *pipeline;
-      }
+  for (int skinned = 0; skinned < 2; ++skinned) {
+    if (skinned) {
+      desc.vertex_shader = shader_path("mesh_skinned.vert");
+      desc.vertex_bindings.push_back({1, sizeof(anim::VertexSkin), VK_VERTEX_INPUT_RATE_VERTEX});
+      desc.vertex_attributes.push_back({3, 1, VK_FORMAT_R16G16B16A16_UINT, offsetof(anim::VertexSkin, joints)});
+      desc.vertex_attributes.push_back({4, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(anim::VertexSkin, weights)});
+    }
+    for (int blended = 0; blended < 2; ++blended)
+      for (int double_sided = 0; double_sided < 2; ++double_sided)
+        for (int normal_map = 0; normal_map < 2; ++normal_map) {
+          desc.name = cat("mesh", skinned ? " skinned" : "", blended ? " blended" : "",
+                          double_sided ? " double-sided" : "", normal_map ? " normal-mapped" : "");
+          desc.fragment_shader = shader_path(normal_map ? "mesh_normal_map.frag" : "mesh.frag");
+          desc.cull = double_sided ? VK_CULL_MODE_NONE : VK_CULL_MODE_BACK_BIT;
+          desc.blend = blended ? gpu::BlendMode::alpha : gpu::BlendMode::opaque;
+          desc.depth_write = !blended;
+          auto pipeline = gpu::create_graphics_pipeline(device, desc);
+          if (!pipeline) return pipeline.error();
+          pass->pipelines_[skinned][blended][double_sided][normal_map] = *pipeline;
+        }
+  }
 
   VkSamplerCreateInfo sampler{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
   sampler.magFilter = VK_FILTER_LINEAR;
@@ -85,9 +95,10 @@ MeshPass::~MeshPass() {
   auto objects = std::make_tuple(set_layout_, layout_, pipelines_, sampler_);
   device_.retire([vk, objects] {
     auto [set_layout, layout, pipelines, sampler] = objects;
-    for (const auto& row : pipelines)
-      for (const auto& pair : row)
-        for (VkPipeline p : pair) vkDestroyPipeline(vk, p, nullptr);
+    for (const auto& kind : pipelines)
+      for (const auto& row : kind)
+        for (const auto& pair : row)
+          for (VkPipeline p : pair) vkDestroyPipeline(vk, p, nullptr);
     vkDestroyPipelineLayout(vk, layout, nullptr);
     vkDestroyDescriptorSetLayout(vk, set_layout, nullptr);
     vkDestroySampler(vk, sampler, nullptr);
@@ -98,7 +109,8 @@ MeshPass::~MeshPass() {
 
 VkPipeline MeshPass::pipeline(const DrawItem& draw) const {
   const bool normal_map = draw.textures[std::size_t(TextureSlot::normal)] != VK_NULL_HANDLE;
-  return pipelines_[draw.material.alpha_blend ? 1 : 0][draw.material.double_sided ? 1 : 0][normal_map ? 1 : 0];
+  return pipelines_[draw.skinned() ? 1 : 0][draw.material.alpha_blend ? 1 : 0][draw.material.double_sided ? 1 : 0]
+                   [normal_map ? 1 : 0];
 }
 
 void MeshPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> draws, const MeshFrameBindings& frame,
@@ -108,9 +120,10 @@ void MeshPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> draw
   vkCmdSetViewport(cmd, 0, 1, &viewport);
   vkCmdSetScissor(cmd, 0, 1, &scissor);
 
-  const VkDescriptorBufferInfo buffers[3] = {{frame.view_uniforms, 0, sizeof(shader::ViewUniforms)},
+  const VkDescriptorBufferInfo buffers[4] = {{frame.view_uniforms, 0, sizeof(shader::ViewUniforms)},
                                              {frame.lights, 0, VK_WHOLE_SIZE},
-                                             {frame.clusters, 0, VK_WHOLE_SIZE}};
+                                             {frame.clusters, 0, VK_WHOLE_SIZE},
+                                             {frame.joints ? frame.joints : frame.lights, 0, VK_WHOLE_SIZE}};
   std::array<VkDescriptorImageInfo, kTextureSlots + 1> images{};
   images[kTextureSlots] = {frame.shadow_sampler, frame.shadow_atlas, frame.shadow_layout};
   std::array<VkWriteDescriptorSet, kBindingCount> writes{};
@@ -158,10 +171,11 @@ void MeshPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> draw
     push.model = draw->world;
     push.base_color_factor = material.base_color_factor;
     push.material = {material.metallic, material.roughness, material.alpha_cutoff, float(flags)};
-    push.emissive = glm::vec4(material.emissive, 0.0f);
+    push.emissive = glm::vec4(material.emissive, draw->skinned() ? float(draw->joint_offset) : 0.0f);
     vkCmdPushConstants(cmd, layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof push, &push);
-    VkDeviceSize offset = 0;
-    vkCmdBindVertexBuffers(cmd, 0, 1, &draw->mesh->vertices.handle, &offset);
+    const VkBuffer vertex_buffers[2] = {draw->mesh->vertices.handle, draw->mesh->skin.handle};
+    const VkDeviceSize offsets[2] = {0, 0};
+    vkCmdBindVertexBuffers(cmd, 0, draw->skinned() ? 2 : 1, vertex_buffers, offsets);
     vkCmdBindIndexBuffer(cmd, draw->mesh->indices.handle, 0, VK_INDEX_TYPE_UINT32);
     vkCmdDrawIndexed(cmd, draw->mesh->index_count, 1, 0, 0, 0);
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "kagami/anim/skin.h"
 #include "kagami/gpu/pipeline.h"
 #include "kagami/render/shader_paths.h"
 
@@ -41,8 +42,10 @@ ShadowCascades fit_cascades(const CascadeView& view, float near_plane, float far
 
 Result<std::unique_ptr<ShadowPass>> ShadowPass::create(gpu::Device& device) {
   std::unique_ptr<ShadowPass> pass(new ShadowPass(device));
+  pass->set_layout_ = gpu::create_set_layout(
+      device, {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT}}, /*push=*/true, "shadow joint set");
   pass->layout_ = gpu::create_pipeline_layout(
-      device, {{}, {{VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof(shader::DrawPush)}}}, "shadow layout");
+      device, {{pass->set_layout_}, {{VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof(shader::DrawPush)}}}, "shadow layout");
   gpu::GraphicsPipelineDesc desc;
   desc.name = "shadow cascades";
   desc.vertex_shader = shader_path("shadow.vert");
@@ -56,6 +59,14 @@ Result<std::unique_ptr<ShadowPass>> ShadowPass::create(gpu::Device& device) {
   auto pipeline = gpu::create_graphics_pipeline(device, desc);
   if (!pipeline) return pipeline.error();
   pass->pipeline_ = *pipeline;
+  desc.name = "shadow cascades skinned";
+  desc.vertex_shader = shader_path("shadow_skinned.vert");
+  desc.vertex_bindings.push_back({1, sizeof(anim::VertexSkin), VK_VERTEX_INPUT_RATE_VERTEX});
+  desc.vertex_attributes.push_back({3, 1, VK_FORMAT_R16G16B16A16_UINT, offsetof(anim::VertexSkin, joints)});
+  desc.vertex_attributes.push_back({4, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(anim::VertexSkin, weights)});
+  auto skinned = gpu::create_graphics_pipeline(device, desc);
+  if (!skinned) return skinned.error();
+  pass->skinned_pipeline_ = *skinned;
 
   VkSamplerCreateInfo sampler{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
   sampler.magFilter = sampler.minFilter = VK_FILTER_LINEAR;
@@ -69,17 +80,20 @@ Result<std::unique_ptr<ShadowPass>> ShadowPass::create(gpu::Device& device) {
 
 ShadowPass::~ShadowPass() {
   VkDevice vk = device_.vk();
-  auto objects = std::make_tuple(layout_, pipeline_, sampler_);
+  auto objects = std::make_tuple(set_layout_, layout_, pipeline_, skinned_pipeline_, sampler_);
   device_.retire([vk, objects] {
-    auto [layout, pipeline, sampler] = objects;
+    auto [set_layout, layout, pipeline, skinned, sampler] = objects;
     vkDestroyPipeline(vk, pipeline, nullptr);
+    vkDestroyPipeline(vk, skinned, nullptr);
     vkDestroyPipelineLayout(vk, layout, nullptr);
+    vkDestroyDescriptorSetLayout(vk, set_layout, nullptr);
     vkDestroySampler(vk, sampler, nullptr);
   });
 }
 
 graph::TextureHandle ShadowPass::add_pass(FrameGraph& frame, std::span<const DrawItem* const> draws,
-                                          const ShadowCascades* cascades, std::uint32_t resolution) {
+                                          const ShadowCascades* cascades, std::uint32_t resolution,
+                                          VkBuffer joints) {
   const std::uint32_t size = cascades ? resolution * 2 : 1;
   if (cascades) cascades_ = *cascades;
   graph::TextureHandle atlas;
@@ -90,14 +104,26 @@ graph::TextureHandle ShadowPass::add_pass(FrameGraph& frame, std::span<const Dra
         desc.clear = graph::ClearValue::depth_stencil(1.0f);
         atlas = pass.write(pass.create_texture("shadow atlas", desc), graph::Usage::depth_attachment);
       },
-      [this, draws, resolution, on = cascades != nullptr](PassContext& ctx) {
-        if (on) record(ctx.cmd, draws, resolution);
+      [this, draws, resolution, joints, on = cascades != nullptr](PassContext& ctx) {
+        if (on) record(ctx.cmd, draws, resolution, joints);
       });
   return atlas;
 }
 
-void ShadowPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> draws, std::uint32_t resolution) const {
+void ShadowPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> draws, std::uint32_t resolution,
+                        VkBuffer joints) const {
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_);
+  VkPipeline bound = pipeline_;
+  if (joints != VK_NULL_HANDLE) {
+    // One layout for both pipelines: the joint buffer stays bound across switches.
+    const VkDescriptorBufferInfo info{joints, 0, VK_WHOLE_SIZE};
+    VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+    write.dstBinding = 0;
+    write.descriptorCount = 1;
+    write.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+    write.pBufferInfo = &info;
+    device_.push_descriptors(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, {&write, 1});
+  }
   for (std::uint32_t i = 0; i < KAGAMI_SHADOW_CASCADES; ++i) {
     const glm::mat4& view_proj = cascades_.cascades[i].view_proj;
     VkViewport viewport{float((i % 2) * resolution), float((i / 2) * resolution), float(resolution), float(resolution),
@@ -107,11 +133,19 @@ void ShadowPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> dr
     vkCmdSetScissor(cmd, 0, 1, &scissor);
     for (const DrawItem* draw : draws) {
       if (draw->material.alpha_blend || !overlaps(draw->world_bounds, view_proj)) continue;
+      const bool skinned = draw->skinned() && joints != VK_NULL_HANDLE;
+      VkPipeline p = skinned ? skinned_pipeline_ : pipeline_;
+      if (p != bound) {
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, p);
+        bound = p;
+      }
       shader::DrawPush push{};
       push.model = view_proj * draw->world;
+      push.emissive.w = skinned ? float(draw->joint_offset) : 0.0f;
       vkCmdPushConstants(cmd, layout_, VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof push, &push);
-      VkDeviceSize offset = 0;
-      vkCmdBindVertexBuffers(cmd, 0, 1, &draw->mesh->vertices.handle, &offset);
+      const VkBuffer buffers[2] = {draw->mesh->vertices.handle, draw->mesh->skin.handle};
+      const VkDeviceSize offsets[2] = {0, 0};
+      vkCmdBindVertexBuffers(cmd, 0, skinned ? 2 : 1, buffers, offsets);
       vkCmdBindIndexBuffer(cmd, draw->mesh->indices.handle, 0, VK_INDEX_TYPE_UINT32);
       vkCmdDrawIndexed(cmd, draw->mesh->index_count, 1, 0, 0, 0);
     }

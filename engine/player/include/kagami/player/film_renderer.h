@@ -17,6 +17,7 @@
 
 #include "kagami/core/image.h"
 #include "kagami/core/job_system.h"
+#include "kagami/render/character_models.h"
 #include "kagami/render/forward_renderer.h"
 #include "kagami/render/scene_models.h"
 #include "kagami/render/scene_streamer.h"
@@ -110,6 +111,10 @@ class FilmRenderer {
   sequencer::SequenceState state_;
   render::DrawList draws_;
   render::Lighting lighting_;
+  // The cast (loaded with the first act) and this frame's clip layers.
+  std::unique_ptr<render::CharacterModels> characters_;
+  std::vector<render::ClipLayer> character_layers_;
+  Result<void> add_character_draws(const LoadedAct& loaded);
 };
 
 // The film time of frame `frame` at `fps` frames per second.

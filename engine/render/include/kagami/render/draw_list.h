@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kagami/core/frustum.h"
+#include "kagami/core/result.h"
 #include "kagami/render/gpu_model.h"
 
 namespace kagami::render {
@@ -19,6 +20,10 @@ struct DrawItem {
   glm::mat4 world{1.0f};
   Aabb world_bounds;  // the mesh's box, placed
   std::uint64_t entity = 0;  // the scene entity it draws (0: none); the editor's ID pass picks by it
+  // Skinned draws: index of the draw's first skinning matrix in the list's
+  // joint_matrices() (mesh->skin holds the vertex weights); -1: rigid.
+  std::int32_t joint_offset = -1;
+  bool skinned() const { return joint_offset >= 0; }
 };
 
 struct MaterialPatch {
@@ -34,24 +39,46 @@ class DrawList {
   // Every instance of `model`, placed by `world`, with optional per-material patches.
   void add_model(const GpuModel& model, const glm::mat4& world = glm::mat4(1.0f),
                  std::span<const MaterialPatch> patches = {}, std::uint64_t entity = 0);
+  // A skinned model posed by `skinning` (anim::skinning_matrices: one matrix per
+  // joint, model.joint_count of them), placed by `world`. The matrices are
+  // copied into the list; the renderer uploads them each frame. Rigid meshes of
+  // the model are drawn as by add_model. World bounds are conservative
+  // (skinned_bounds). A matrix count that does not match is an Error.
+  Result<void> add_skinned(const GpuModel& model, std::span<const glm::mat4> skinning, const glm::mat4& world,
+                           std::uint64_t entity = 0, std::span<const MaterialPatch> patches = {});
   // Opaque and masked draws first, ordered by pipeline (culling mode) then
   // textures; alpha-blended draws last (the renderer orders those back to
   // front for each view).
   void sort();
-  void clear() { items_.clear(); triangles_ = 0; }
+  void clear() {
+    items_.clear();
+    joints_.clear();
+    triangles_ = 0;
+    bounds_ = {};
+  }
 
   std::span<const DrawItem> items() const { return items_; }
   std::uint64_t triangles() const { return triangles_; }
   Aabb bounds() const { return bounds_; }
+  // Every skinned draw's matrices, back to back (DrawItem::joint_offset).
+  std::span<const glm::mat4> joint_matrices() const { return joints_; }
 
  private:
+  void add_instances(const GpuModel& model, const glm::mat4& world, std::span<const MaterialPatch> patches,
+                     std::uint64_t entity, std::span<const glm::mat4> skinning, std::int32_t joint_offset);
+
   std::vector<DrawItem> items_;
+  std::vector<glm::mat4> joints_;
   std::uint64_t triangles_ = 0;
   Aabb bounds_;
 };
 
 // The draws whose world bounds meet `frustum`, in order, into `visible`.
 void cull_draws(std::span<const DrawItem* const> draws, const Frustum& frustum, std::vector<const DrawItem*>& visible);
+
+// Model-space bounds of a skinned mesh posed by `skinning`: the union of each
+// influencing joint's bind box (GpuMesh::joint_bounds) moved by its matrix.
+Aabb skinned_bounds(const GpuMesh& mesh, std::span<const glm::mat4> skinning);
 
 // A list with every instance of one model at its own placement.
 DrawList draw_model(const GpuModel& model);

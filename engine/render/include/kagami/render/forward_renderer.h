@@ -86,6 +86,9 @@ class ForwardRenderer {
   std::vector<const DrawItem*> ordered_;  // this frame's draws: opaque, then blended back to front
   std::unique_ptr<PostChain> post_chain_;
   std::array<gpu::Buffer, gpu::FrameRing::kSlots> view_uniforms_;
+  // The draw list's joint matrices (skinned draws), per slot; grown on demand.
+  std::array<gpu::Buffer, gpu::FrameRing::kSlots> joints_;
+  VkBuffer upload_joints(std::uint32_t slot, std::span<const glm::mat4> matrices);
   std::array<std::vector<const DrawItem*>, gpu::FrameRing::kSlots> visible_;  // the draws inside the view, per slot
 };
 

@@ -1,5 +1,6 @@
 #pragma once
-// Draws lit, textured static meshes (shaders/mesh.vert, mesh.frag). It
+// Draws lit, textured static and skinned meshes (shaders/mesh.vert,
+// mesh_skinned.vert, mesh.frag). It
 // records draws only: attachments are begun by whoever runs the pass (the
 // frame's render graph).
 //
@@ -25,6 +26,7 @@ struct MeshFrameBindings {
   VkImageView shadow_atlas = VK_NULL_HANDLE;
   VkImageLayout shadow_layout = VK_IMAGE_LAYOUT_UNDEFINED;
   VkSampler shadow_sampler = VK_NULL_HANDLE;
+  VkBuffer joints = VK_NULL_HANDLE;  // the list's joint matrices (skinned draws); any buffer when there are none
 };
 
 class MeshPass {
@@ -46,8 +48,8 @@ class MeshPass {
   gpu::Device& device_;
   VkDescriptorSetLayout set_layout_ = VK_NULL_HANDLE;
   VkPipelineLayout layout_ = VK_NULL_HANDLE;
-  // By [blended][double-sided][normal-mapped].
-  std::array<std::array<std::array<VkPipeline, 2>, 2>, 2> pipelines_{};
+  // By [skinned][blended][double-sided][normal-mapped].
+  std::array<std::array<std::array<std::array<VkPipeline, 2>, 2>, 2>, 2> pipelines_{};
   VkSampler sampler_ = VK_NULL_HANDLE;
   gpu::Image white_;        // base colour, metal-rough and emissive default
   gpu::Image flat_normal_;  // (0.5, 0.5, 1): the unperturbed normal

@@ -44,19 +44,24 @@ class ShadowPass {
 
   // Adds the pass drawing every non-blended draw into each cascade's tile
   // (or, with `cascades` null, a cleared 1x1 atlas: nothing is shadowed) and
-  // returns the atlas. `draws` must outlive the graph's execution.
+  // returns the atlas. `draws` must outlive the graph's execution. Skinned
+  // draws read their matrices from `joints` (the list's joint_matrices()).
   graph::TextureHandle add_pass(FrameGraph& frame, std::span<const DrawItem* const> draws,
-                                const ShadowCascades* cascades, std::uint32_t resolution);
+                                const ShadowCascades* cascades, std::uint32_t resolution,
+                                VkBuffer joints = VK_NULL_HANDLE);
 
   VkSampler sampler() const { return sampler_; }
 
  private:
   explicit ShadowPass(gpu::Device& device) : device_(device) {}
-  void record(VkCommandBuffer cmd, std::span<const DrawItem* const> draws, std::uint32_t resolution) const;
+  void record(VkCommandBuffer cmd, std::span<const DrawItem* const> draws, std::uint32_t resolution,
+              VkBuffer joints) const;
 
   gpu::Device& device_;
+  VkDescriptorSetLayout set_layout_ = VK_NULL_HANDLE;  // the joint matrices (pushed; skinned draws only)
   VkPipelineLayout layout_ = VK_NULL_HANDLE;
   VkPipeline pipeline_ = VK_NULL_HANDLE;
+  VkPipeline skinned_pipeline_ = VK_NULL_HANDLE;
   VkSampler sampler_ = VK_NULL_HANDLE;  // comparison sampler for sampler2DShadow
   ShadowCascades cascades_;             // this frame's, read by record
 };
