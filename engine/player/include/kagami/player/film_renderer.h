@@ -75,6 +75,7 @@ class FilmRenderer {
   sequencer::SequenceState state_;
   render::DrawList draws_;
   render::Lighting lighting_;
+  render::FrameEffects effects_;
 };
 
 // The film time of frame `frame` at `fps` frames per second.
