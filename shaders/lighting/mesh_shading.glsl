@@ -24,6 +24,8 @@ layout(location = 0) out vec4 out_color;
 #include "lighting/brdf.glsl"
 #include "lighting/clusters.glsl"
 #include "lighting/shadows.glsl"
+#include "shared/dissolve.glsl"
+#include "shared/snow_cover.glsl"
 
 const uint kFlagBlend = 1u;
 // Missing maps are not sampled at all: on a CPU driver every texture fetch
@@ -45,6 +47,18 @@ vec3 perturb_normal(vec3 n, vec3 p, vec2 uv, vec3 sampled) {
   float inv = inversesqrt(len2);
   vec3 m = sampled * 2.0 - 1.0;
   return normalize(mat3(t * inv, -b * inv, n) * m);
+}
+
+const vec3 kDataTeal = vec3(0.1, 0.95, 0.85);
+
+// The data world's glow flowing: rings of brightness travelling outwards
+// from the origin along the floor and up the columns, plus a slow breathing,
+// a pure function of world position and time. 1 on average.
+float data_pulse(vec3 p, float time, float strength) {
+  float rings = sin(length(p.xz) * 0.15 - time * 2.5 + p.y * 0.3);
+  float travelling = pow(0.5 + 0.5 * rings, 6.0) * 2.5;
+  float breathing = 0.85 + 0.15 * sin(time * 1.3);
+  return mix(1.0, 0.45 * breathing + travelling, strength);
 }
 
 vec3 point_spot(Surface s, GpuLight light) {
@@ -82,11 +96,31 @@ void main() {
 
   vec4 metal_rough = (flags & kFlagMetalRoughMap) != 0u ? texture(metal_rough_texture, in_uv) : vec4(1.0);
   float metallic = clamp(draw.material.x * metal_rough.b, 0.0, 1.0);
+  float roughness = draw.material.y * metal_rough.g;
+  // The effects (FrameEffects), each skipped whole when off: a uniform branch.
+  vec3 effect_glow = vec3(0.0);
+  if (view.ambient_ground.w > 0.0) {
+    // Dissolving into data: world-space noise, biased so distant surfaces go first.
+    float distance_bias = 1.0 - clamp(length(view.camera_position.xyz - in_world_position) / 80.0, 0.0, 1.0);
+    vec4 dissolve = vec4(view.ambient_ground.w, 0.08, 0.7, 7.0);
+    float noise = mix(dissolve_noise(in_world_position, dissolve), distance_bias, 0.35);
+    float heat = dissolve_heat(noise, dissolve);
+    if (heat < 0.0) discard;
+    base.rgb *= 1.0 - heat;
+    effect_glow = kDataTeal * 8.0 * heat * heat;
+  }
+  if (view.ambient_sky.w > 0.0) {
+    // Snow lying on upward faces: white, rough, not metal.
+    vec4 cover = snow_cover(base.rgb, in_world_position, n, view.ambient_sky.w, vec2(0.0));
+    base.rgb = cover.rgb;
+    metallic *= 1.0 - cover.a;
+    roughness = mix(roughness, 0.85, cover.a);
+  }
   Surface s;
   s.position = in_world_position;
   s.normal = n;
   s.to_eye = normalize(view.camera_position.xyz - in_world_position);
-  s.roughness = clamp(draw.material.y * metal_rough.g, 0.045, 1.0);
+  s.roughness = clamp(roughness, 0.045, 1.0);
   s.diffuse_color = base.rgb * (1.0 - metallic);
   s.f0 = mix(vec3(0.04), base.rgb, metallic);
 
@@ -110,6 +144,7 @@ void main() {
   color += shade_ambient(s, view.ambient_sky.rgb, view.ambient_ground.rgb);
   vec3 emissive = draw.emissive.rgb;
   if ((flags & kFlagEmissiveMap) != 0u) emissive *= texture(emissive_texture, in_uv).rgb;
-  color += emissive;
+  if (view.sun_direction.w > 0.0) emissive *= data_pulse(in_world_position, view.sun_radiance.w, view.sun_direction.w);
+  color += emissive + effect_glow;
   out_color = vec4(color, (flags & kFlagBlend) != 0u ? base.a : 1.0);
 }

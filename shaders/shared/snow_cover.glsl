@@ -17,7 +17,8 @@ float snow_coverage(vec3 world_position, vec3 normal, float amount, vec2 height_
   if (amount <= 0.0) return 0.0;
   float noise = fx_fbm(world_position * 2.5, 0x5A0Fu);
   // The steepest face that still holds snow: only flat tops at low amounts, slopes at high ones.
-  float threshold = mix(0.95, 0.25, clamp(amount, 0.0, 1.0)) + (noise - 0.5) * 0.5;
+  // Never below 0.2: walls (normal.y 0) stay bare however the noise falls.
+  float threshold = max(mix(0.95, 0.25, clamp(amount, 0.0, 1.0)) + (noise - 0.5) * 0.5, 0.2);
   float slope = smoothstep(threshold - 0.08, threshold + 0.08, normalize(normal).y);
   float height = height_range.y > height_range.x
                      ? smoothstep(height_range.x, height_range.y, world_position.y + (noise - 0.5) * 0.3)

@@ -4,15 +4,11 @@
 #ifndef KAGAMI_SHADER_SHARED_SNOW_FIELD_H
 #define KAGAMI_SHADER_SHARED_SNOW_FIELD_H
 
+#include "shading_lang.h"  // KAGAMI_FN, shared with every C++/GLSL header (never undefined)
+
 #ifdef __cplusplus
-#include <cstdint>
-#include <glm/glm.hpp>
 namespace kagami::shader {
-using namespace glm;
 using uint = std::uint32_t;
-#define KAGAMI_FN inline
-#else
-#define KAGAMI_FN
 #endif
 
 // PCG-style integer hash: a well-mixed 32-bit value from one word.
@@ -80,6 +76,5 @@ KAGAMI_FN vec3 snow_wind(vec3 p, float t, vec2 wind, float gust, float turbulenc
 
 #ifdef __cplusplus
 }  // namespace kagami::shader
-#undef KAGAMI_FN
 #endif
 #endif

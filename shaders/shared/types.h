@@ -33,10 +33,10 @@ KAGAMI_STRUCT(ViewUniforms) {
   mat4 view;                // world -> view space (the camera looks down -Z)
   mat4 shadow_view_proj[KAGAMI_SHADOW_CASCADES];  // world -> each cascade's clip space
   vec4 camera_position;     // xyz, w unused
-  vec4 sun_direction;       // xyz: direction light travels, normalised; w unused
-  vec4 sun_radiance;        // rgb: colour * intensity; w unused
-  vec4 ambient_sky;         // rgb: hemispherical ambient from above
-  vec4 ambient_ground;      // rgb: from below
+  vec4 sun_direction;       // xyz: direction light travels, normalised; w: data pulse 0..1 (FrameEffects)
+  vec4 sun_radiance;        // rgb: colour * intensity; w: effects time (s)
+  vec4 ambient_sky;         // rgb: hemispherical ambient from above; w: snow cover amount 0..1
+  vec4 ambient_ground;      // rgb: from below; w: dissolve progress 0..1 (FrameEffects)
   vec4 cascade_far;         // view depth where each cascade ends
   vec4 cascade_texel;       // world size of one shadow texel in each cascade
   vec4 shadow_params;       // x: on (1) / off (0), y: normal offset in texels, z: depth bias in texels, w: blend band (fraction)

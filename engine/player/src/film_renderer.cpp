@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "kagami/player/film_effects.h"
 #include "kagami/render/readback.h"
 #include "kagami/render/scene_view.h"
 #include "kagami/scene/scene_io.h"
@@ -163,7 +164,8 @@ Result<graph::TextureHandle> FilmRenderer::add_frame(render::FrameGraph& frame, 
   post.gain *= grade.gain;
   post.lift = glm::vec3(1.0f) - (glm::vec3(1.0f) - post.lift) * (glm::vec3(1.0f) - grade.lift);
 
-  target = renderer_->add_passes(frame, slot, draws_, camera, lighting_, target, extent);
+  effects_ = film_effects(state_, local, a.sequence.frame_rate.fps(), std::uint32_t(act + 1));
+  target = renderer_->add_passes(frame, slot, draws_, camera, lighting_, target, extent, &effects_);
   queue_text(t, act, state_, extent);
   return text_->add_pass(frame, slot, target);
 }

@@ -20,17 +20,18 @@ bool sun_casts_shadows(const Lighting& lighting) {
 
 ForwardRenderer::LightingPasses ForwardRenderer::add_lighting_passes(FrameGraph& frame, std::uint32_t slot,
                                                                      const DrawList& draws, const Camera& camera,
-                                                                     const Lighting& lighting, VkExtent2D extent) {
+                                                                     const Lighting& lighting, VkExtent2D extent,
+                                                                     const FrameEffects& effects) {
   const float aspect = float(extent.width) / float(extent.height);
   shader::ViewUniforms view{};
   view.view_proj = camera.view_projection(aspect);
   view.view = camera.view();
   view.camera_position = glm::vec4(camera.position, 1.0f);
   const glm::vec3 sun_direction = glm::normalize(lighting.sun_direction);
-  view.sun_direction = glm::vec4(sun_direction, 0.0f);
-  view.sun_radiance = glm::vec4(lighting.sun_radiance, 0.0f);
-  view.ambient_sky = glm::vec4(lighting.ambient_sky, 0.0f);
-  view.ambient_ground = glm::vec4(lighting.ambient_ground, 0.0f);
+  view.sun_direction = glm::vec4(sun_direction, glm::clamp(effects.data_pulse, 0.0f, 1.0f));
+  view.sun_radiance = glm::vec4(lighting.sun_radiance, effects.time.seconds);
+  view.ambient_sky = glm::vec4(lighting.ambient_sky, glm::clamp(effects.snow_cover, 0.0f, 1.0f));
+  view.ambient_ground = glm::vec4(lighting.ambient_ground, glm::clamp(effects.dissolve, 0.0f, 1.0f));
 
   // Opaque and masked draws keep the list's order; blended ones go last, farthest first.
   ordered_.clear();

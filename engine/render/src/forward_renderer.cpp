@@ -20,6 +20,9 @@ Result<std::unique_ptr<ForwardRenderer>> ForwardRenderer::create(gpu::Device& de
   auto shadows = ShadowPass::create(device);
   if (!shadows) return shadows.error();
   r->shadow_pass_ = std::move(*shadows);
+  auto snow = SnowSystem::create(device, kHdrFormat, kDepthFormat);
+  if (!snow) return snow.error();
+  r->snow_ = std::move(*snow);
   auto post = PostChain::create(device, color_format);
   if (!post) return post.error();
   r->post_chain_ = std::move(*post);
@@ -70,15 +73,27 @@ graph::TextureHandle import_target(FrameGraph& frame, const FrameTarget& target,
 
 graph::TextureHandle ForwardRenderer::add_passes(FrameGraph& frame, std::uint32_t slot, const DrawList& draws,
                                                const Camera& camera, const Lighting& lighting,
-                                               graph::TextureHandle target, VkExtent2D extent) {
-  SceneTargets scene = add_scene_passes(frame, slot, draws, camera, lighting, extent);
-  return post_chain_->add_passes(frame, slot, scene, camera, lighting, target, extent);
+                                               graph::TextureHandle target, VkExtent2D extent,
+                                               const FrameEffects* effects) {
+  SceneTargets scene = add_scene_passes(frame, slot, draws, camera, lighting, extent, effects);
+  PostEffects post;
+  if (effects) {
+    post.data_breakup = effects->data_breakup;
+    post.time = effects->time.seconds;
+    if (effects->snow && effects->snow_settings.intensity > 0.0f)
+      post.over_atmosphere = [&](graph::TextureHandle hdr) {
+        return add_snow_passes(frame, slot, *effects, camera, lighting, hdr, scene.depth, extent);
+      };
+  }
+  return post_chain_->add_passes(frame, slot, scene, camera, lighting, target, extent, post);
 }
 
 SceneTargets ForwardRenderer::add_scene_passes(FrameGraph& frame, std::uint32_t slot, const DrawList& draws,
-                                               const Camera& camera, const Lighting& lighting, VkExtent2D extent) {
+                                               const Camera& camera, const Lighting& lighting, VkExtent2D extent,
+                                               const FrameEffects* effects) {
   // Lighting (owned by the lights work): view constants, light culling and shadow cascades.
-  const LightingPasses lit = add_lighting_passes(frame, slot, draws, camera, lighting, extent);
+  const LightingPasses lit = add_lighting_passes(frame, slot, draws, camera, lighting, extent,
+                                                 effects ? *effects : FrameEffects{});
   MeshFrameBindings bindings;
   bindings.view_uniforms = view_uniforms_[slot].handle;
   bindings.lights = light_culling_->lights(slot);
@@ -141,7 +156,7 @@ Result<ImageRgba8> render_offscreen(gpu::Device& device, const DrawList& draws, 
     FrameGraph& frame = (*renderer)->frame_graph();
     frame.clear();
     graph::TextureHandle image = import_target(frame, target, lighting.clear_color);
-    image = (*renderer)->add_passes(frame, 0, draws, camera, lighting, image, extent);
+    image = (*renderer)->add_passes(frame, 0, draws, camera, lighting, image, extent, options.effects);
     add_readback_pass(frame, image, readback);
     device.run_now([&](VkCommandBuffer cmd) {
       executed = (*renderer)->executor().execute(frame, cmd, 0, options.compile);

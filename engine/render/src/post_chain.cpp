@@ -46,6 +46,9 @@ Result<std::unique_ptr<PostChain>> PostChain::create(gpu::Device& device, VkForm
     if (!pipeline) return pipeline.error();
     *want.out = *pipeline;
   }
+  auto breakup = chain->kit_->pipeline("data_breakup.frag", kHdrFormat, gpu::BlendMode::opaque);
+  if (!breakup) return breakup.error();
+  chain->breakup_ = *breakup;
   for (auto& ubo : chain->uniforms_)
     ubo = device.create_buffer({sizeof(shader::PostUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
                                 gpu::MemoryUsage::upload, "post uniforms"});
@@ -90,10 +93,15 @@ PostFrame PostChain::frame_state(std::uint32_t slot, const Camera& camera, const
 
 graph::TextureHandle PostChain::add_passes(FrameGraph& frame, std::uint32_t slot, const SceneTargets& scene,
                                            const Camera& camera, const Lighting& lighting,
-                                           graph::TextureHandle target, VkExtent2D extent) {
+                                           graph::TextureHandle target, VkExtent2D extent,
+                                           const PostEffects& effects) {
   PostFrame post = frame_state(slot, camera, lighting, extent);
   graph::TextureHandle hdr = add_sky_pass(frame, post, scene.hdr, scene.depth);
   if (lighting.look.fog.density > 0.0f) hdr = add_fog_pass(frame, post, hdr, scene.depth);
+  if (effects.over_atmosphere) hdr = effects.over_atmosphere(hdr);
+  // Before bloom, so the glowing edges of the blocks bloom.
+  if (effects.data_breakup > 0.0f)
+    hdr = add_data_breakup_pass(frame, post, breakup_, hdr, std::min(effects.data_breakup, 1.0f), effects.time);
   BloomResult bloom = add_bloom_passes(frame, post, hdr);
   if (!lighting.look.post.fxaa) return add_tonemap_pass(frame, post, hdr, bloom, target);
   graph::TextureHandle ldr = add_tonemap_pass(frame, post, hdr, bloom, {});

@@ -73,12 +73,8 @@ void SnowSystem::ensure_capacity(std::uint32_t count) {
   written_ = false;
 }
 
-graph::BufferHandle SnowSystem::add_simulate_pass(FrameGraph& frame, const SnowSettings& settings,
-                                                  const FxTime& time, const Camera& camera) {
-  ensure_capacity(settings.count);
-  if (settings.seed != seed_) restart_ = true;
-  seed_ = settings.seed;
-
+shader::SnowSimPush SnowSystem::make_push(const SnowSettings& settings, const FxTime& time,
+                                          const Camera& camera) const {
   shader::SnowSimPush push{};
   push.camera = glm::vec4(camera.position, time.delta);
   push.volume = glm::vec4(settings.half_width, settings.top, settings.ground_height, 0.0f);
@@ -90,43 +86,96 @@ graph::BufferHandle SnowSystem::add_simulate_pass(FrameGraph& frame, const SnowS
   push.seed = settings.seed;
   push.frame = time.frame;
   push.count = count_;
-  push.flags = (restart_ ? KAGAMI_SIM_RESET : 0u) | (height.view ? KAGAMI_SIM_HEIGHTFIELD : 0u);
+  push.flags = height.view ? KAGAMI_SIM_HEIGHTFIELD : 0u;
   push.time = time.seconds;
   push.height_scale = height.height_scale;
   push.drag = settings.drag;
-  restart_ = false;
+  return push;
+}
 
+graph::BufferHandle SnowSystem::import_particles(FrameGraph& frame, bool keep_contents) {
   graph::ImportedBuffer desc;
   desc.desc.size = particles_.size;
-  desc.initial = written_ ? kBetweenFrames : graph::ResourceState{};
+  desc.initial = keep_contents && written_ ? kBetweenFrames : graph::ResourceState{};
   desc.final_state = kBetweenFrames;
   written_ = true;
-  graph::BufferHandle particles = frame.import_buffer("snow particles", desc, particles_.handle);
-  VkImageView heightfield = height.view ? height.view : flat_.view;
+  return frame.import_buffer("snow particles", desc, particles_.handle);
+}
+
+void SnowSystem::record_step(PassContext& ctx, graph::BufferHandle particles, const shader::SnowSimPush& push,
+                             VkImageView heightfield) const {
+  VkDescriptorBufferInfo buffer{ctx.buffer(particles), 0, VK_WHOLE_SIZE};
+  VkDescriptorImageInfo image{sampler_, heightfield, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+  std::array<VkWriteDescriptorSet, 2> writes{};
+  writes[0] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+  writes[0].dstBinding = 0;
+  writes[0].descriptorCount = 1;
+  writes[0].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+  writes[0].pBufferInfo = &buffer;
+  writes[1] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+  writes[1].dstBinding = 1;
+  writes[1].descriptorCount = 1;
+  writes[1].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+  writes[1].pImageInfo = &image;
+  vkCmdBindPipeline(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, simulate_);
+  device_.push_descriptors(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, layout_, 0, writes);
+  vkCmdPushConstants(ctx.cmd, layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof push, &push);
+  vkCmdDispatch(ctx.cmd, (push.count + KAGAMI_PARTICLE_GROUP - 1) / KAGAMI_PARTICLE_GROUP, 1, 1);
+}
+
+graph::BufferHandle SnowSystem::add_simulate_pass(FrameGraph& frame, const SnowSettings& settings,
+                                                  const FxTime& time, const Camera& camera) {
+  ensure_capacity(settings.count);
+  if (settings.seed != seed_) restart_ = true;
+  seed_ = settings.seed;
+  shader::SnowSimPush push = make_push(settings, time, camera);
+  if (restart_) push.flags |= KAGAMI_SIM_RESET;
+  restart_ = false;
+
+  graph::BufferHandle particles = import_particles(frame, true);
+  VkImageView heightfield = settings.heightfield.view ? settings.heightfield.view : flat_.view;
   frame.add_pass(
       "snow simulate", graph::QueueKind::compute,
       [&](graph::PassBuilder& pass) {
         pass.read(particles, graph::Usage::storage_read);
         particles = pass.write(particles, graph::Usage::storage_write);
       },
-      [this, push, particles, heightfield](PassContext& ctx) {
-        VkDescriptorBufferInfo buffer{ctx.buffer(particles), 0, VK_WHOLE_SIZE};
-        VkDescriptorImageInfo image{sampler_, heightfield, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-        std::array<VkWriteDescriptorSet, 2> writes{};
-        writes[0] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-        writes[0].dstBinding = 0;
-        writes[0].descriptorCount = 1;
-        writes[0].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-        writes[0].pBufferInfo = &buffer;
-        writes[1] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-        writes[1].dstBinding = 1;
-        writes[1].descriptorCount = 1;
-        writes[1].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-        writes[1].pImageInfo = &image;
-        vkCmdBindPipeline(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, simulate_);
-        device_.push_descriptors(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, layout_, 0, writes);
-        vkCmdPushConstants(ctx.cmd, layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof push, &push);
-        vkCmdDispatch(ctx.cmd, (push.count + KAGAMI_PARTICLE_GROUP - 1) / KAGAMI_PARTICLE_GROUP, 1, 1);
+      [this, push, particles, heightfield](PassContext& ctx) { record_step(ctx, particles, push, heightfield); });
+  return particles;
+}
+
+graph::BufferHandle SnowSystem::add_replay_pass(FrameGraph& frame, const SnowSettings& settings, const FxTime& time,
+                                                const Camera& camera, std::uint32_t steps) {
+  ensure_capacity(settings.count);
+  seed_ = settings.seed;
+  restart_ = false;
+  steps = std::max(steps, 1u);
+  const shader::SnowSimPush last = make_push(settings, time, camera);
+  graph::BufferHandle particles = import_particles(frame, false);  // the reset overwrites every slot
+  VkImageView heightfield = settings.heightfield.view ? settings.heightfield.view : flat_.view;
+  frame.add_pass(
+      "snow replay", graph::QueueKind::compute,
+      [&](graph::PassBuilder& pass) { particles = pass.write(particles, graph::Usage::storage_write); },
+      [this, last, steps, particles, heightfield](PassContext& ctx) {
+        for (std::uint32_t i = 0; i < steps; ++i) {
+          const std::uint32_t back = steps - 1 - i;  // steps before the last
+          shader::SnowSimPush push = last;
+          push.frame = last.frame - back;  // wraps below frame 0: still a distinct, fixed hash input
+          push.time = last.time - float(back) * last.camera.w;
+          if (i == 0) push.flags |= KAGAMI_SIM_RESET;
+          if (i > 0) {
+            // Each step reads what the previous one wrote (the graph only orders passes).
+            VkMemoryBarrier2 barrier{VK_STRUCTURE_TYPE_MEMORY_BARRIER_2};
+            barrier.srcStageMask = barrier.dstStageMask = VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT;
+            barrier.srcAccessMask = VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT;
+            barrier.dstAccessMask = VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT;
+            VkDependencyInfo dependency{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
+            dependency.memoryBarrierCount = 1;
+            dependency.pMemoryBarriers = &barrier;
+            vkCmdPipelineBarrier2(ctx.cmd, &dependency);
+          }
+          record_step(ctx, particles, push, heightfield);
+        }
       });
   return particles;
 }

@@ -115,6 +115,7 @@ class FilmRenderer {
   std::unique_ptr<render::CharacterModels> characters_;
   std::vector<render::ClipLayer> character_layers_;
   Result<void> add_character_draws(const LoadedAct& loaded);
+  render::FrameEffects effects_;
 };
 
 // The film time of frame `frame` at `fps` frames per second.

@@ -20,6 +20,7 @@
 #include "kagami/render/mesh_pass.h"
 #include "kagami/render/post_chain.h"
 #include "kagami/render/shadow_pass.h"
+#include "kagami/render/snow_system.h"
 
 namespace kagami::render {
 
@@ -35,6 +36,24 @@ struct Lighting {
   look::SkyAmbient sky_ambient;  // the sky as SH ambient (set by scene_lighting; zero by default)
 };
 
+// The effects of one frame, what the film's parameter tracks drive (all off
+// by default): the snowstorm drawn over the lit, fogged scene, snow lying on
+// upward faces and the scenery dissolving (in the mesh shader), and the image
+// breaking up into data blocks (a post pass before bloom).
+struct FrameEffects {
+  bool snow = false;
+  SnowSettings snow_settings;
+  FxTime time;  // the effects' clock: film time, never the wall clock
+  // > 0: every frame restarts the simulation from its seed and runs this many
+  // steps of time.delta ending at `time`, so the flakes are a pure function of
+  // time (offline renders in any order). 0: one step per frame (stateful).
+  std::uint32_t snow_replay_steps = 0;
+  float snow_cover = 0.0f;    // snow lying on upward faces, 0..1
+  float dissolve = 0.0f;      // every surface dissolving into data: 0 whole, 1 gone (distant first)
+  float data_breakup = 0.0f;  // the image breaking up into data blocks: 0 none, 1 gone to black
+  float data_pulse = 0.0f;    // the data world: glowing (emissive) surfaces pulse in waves flowing with time, 0..1
+};
+
 class ForwardRenderer {
  public:
   static constexpr VkFormat kDepthFormat = VK_FORMAT_D32_SFLOAT;
@@ -44,12 +63,14 @@ class ForwardRenderer {
   // Adds the scene passes and the post chain, drawing `draws` into `target`,
   // and returns the target's new version. `slot` selects the per-frame
   // uniforms. `draws` and `lighting` must stay alive until the graph has executed.
+  // `effects` (optional) must stay alive until the graph has executed too.
   graph::TextureHandle add_passes(FrameGraph& frame, std::uint32_t slot, const DrawList& draws, const Camera& camera,
-                                  const Lighting& lighting, graph::TextureHandle target, VkExtent2D extent);
+                                  const Lighting& lighting, graph::TextureHandle target, VkExtent2D extent,
+                                  const FrameEffects* effects = nullptr);
 
   // The passes that light the scene into a fresh HDR image and depth buffer.
   SceneTargets add_scene_passes(FrameGraph& frame, std::uint32_t slot, const DrawList& draws, const Camera& camera,
-                                const Lighting& lighting, VkExtent2D extent);
+                                const Lighting& lighting, VkExtent2D extent, const FrameEffects* effects = nullptr);
 
   // Builds and executes a whole frame into `target`.
   Result<void> record(VkCommandBuffer cmd, std::uint32_t slot, const DrawList& draws, const Camera& camera,
@@ -76,7 +97,12 @@ class ForwardRenderer {
     graph::TextureHandle shadow_atlas;
   };
   LightingPasses add_lighting_passes(FrameGraph& frame, std::uint32_t slot, const DrawList& draws,
-                                     const Camera& camera, const Lighting& lighting, VkExtent2D extent);
+                                     const Camera& camera, const Lighting& lighting, VkExtent2D extent,
+                                     const FrameEffects& effects);
+  // The snow passes over the lit, fogged HDR image (forward_effects.cpp).
+  graph::TextureHandle add_snow_passes(FrameGraph& frame, std::uint32_t slot, const FrameEffects& effects,
+                                       const Camera& camera, const Lighting& lighting, graph::TextureHandle hdr,
+                                       graph::TextureHandle depth, VkExtent2D extent);
 
   std::unique_ptr<MeshPass> mesh_pass_;
   std::unique_ptr<LightCulling> light_culling_;
@@ -85,6 +111,7 @@ class ForwardRenderer {
   bool clustered_lights_ = true;
   std::vector<const DrawItem*> ordered_;  // this frame's draws: opaque, then blended back to front
   std::unique_ptr<PostChain> post_chain_;
+  std::unique_ptr<SnowSystem> snow_;
   std::array<gpu::Buffer, gpu::FrameRing::kSlots> view_uniforms_;
   // The draw list's joint matrices (skinned draws), per slot; grown on demand.
   std::array<gpu::Buffer, gpu::FrameRing::kSlots> joints_;
@@ -101,6 +128,7 @@ struct OffscreenOptions {
   graph::CompileOptions compile;  // culling, aliasing or batching off
   std::uint32_t frames = 1;       // frames rendered; the last is read back (2+: GPU timings of the graph)
   bool clustered_lights = true;   // false: every light evaluated per pixel
+  const FrameEffects* effects = nullptr;  // snow, snow cover, dissolve, data break-up
 };
 
 // What the last frame's graph looked like and cost, for `kagami graph`.

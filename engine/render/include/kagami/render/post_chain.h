@@ -3,6 +3,7 @@
 // grading and vignette, FXAA, ending in a write of the frame's target. Owns
 // the post pipelines and one PostUniforms buffer per frame slot.
 #include <array>
+#include <functional>
 #include <memory>
 
 #include "kagami/gpu/frames.h"
@@ -19,6 +20,14 @@ struct SceneTargets {
   graph::TextureHandle depth;  // reverse-Z (0 = far plane)
 };
 
+// What effects add to the post chain.
+struct PostEffects {
+  // Draws over the lit, fogged HDR image (the snow); returns its new version.
+  std::function<graph::TextureHandle(graph::TextureHandle hdr)> over_atmosphere;
+  float data_breakup = 0.0f;  // > 0: "data break-up" before bloom (0..1)
+  float time = 0.0f;          // seconds: the break-up's flicker
+};
+
 class PostChain {
  public:
   static Result<std::unique_ptr<PostChain>> create(gpu::Device& device, VkFormat target_format);
@@ -30,7 +39,7 @@ class PostChain {
   // target's new version. `lighting` must stay alive until the graph has executed.
   graph::TextureHandle add_passes(FrameGraph& frame, std::uint32_t slot, const SceneTargets& scene,
                                   const Camera& camera, const Lighting& lighting, graph::TextureHandle target,
-                                  VkExtent2D extent);
+                                  VkExtent2D extent, const PostEffects& effects = {});
 
   // This frame's uniforms, filled by add_passes (tests add single passes with them).
   PostFrame frame_state(std::uint32_t slot, const Camera& camera, const Lighting& lighting, VkExtent2D extent);
@@ -41,6 +50,7 @@ class PostChain {
   VkFormat target_format_;
   std::unique_ptr<PostKit> kit_;
   PostPipelines pipelines_;
+  VkPipeline breakup_ = VK_NULL_HANDLE;  // data_breakup.frag
   std::array<gpu::Buffer, gpu::FrameRing::kSlots> uniforms_;
 };
 

@@ -39,6 +39,13 @@ graph::TextureHandle add_sky_pass(FrameGraph& frame, const PostFrame& post, grap
 graph::TextureHandle add_fog_pass(FrameGraph& frame, const PostFrame& post, graph::TextureHandle hdr,
                                   graph::TextureHandle depth);
 
+// "data break-up": the image breaking up into data blocks (Act 2 -> Act 3):
+// `amount` 0..1 displaces and quantises blocks, outlines them in glowing teal
+// and drops them out to black. `pipeline`: data_breakup.frag into kHdrFormat.
+// Returns a new HDR image.
+graph::TextureHandle add_data_breakup_pass(FrameGraph& frame, const PostFrame& post, VkPipeline pipeline,
+                                           graph::TextureHandle hdr, float amount, float time);
+
 struct BloomResult {
   graph::TextureHandle image;  // half resolution: the sum of every level
   int levels = 0;              // 0: no bloom (too small an image or strength 0)

@@ -17,6 +17,7 @@
 #include "kagami/render/camera.h"
 #include "kagami/render/frame_graph.h"
 #include "kagami/render/particle_draw.h"
+#include "kagami/render/particle_shader_types.h"
 
 namespace kagami::render {
 
@@ -74,6 +75,12 @@ class SnowSystem {
   // Returns the buffer's written version for later passes to read.
   graph::BufferHandle add_simulate_pass(FrameGraph& frame, const SnowSettings& settings, const FxTime& time,
                                         const Camera& camera);
+  // "snow replay": a pure function of `time` rather than of the frames before
+  // it. Restarts from the seed and runs `steps` steps of time.delta (frames
+  // time.frame - steps + 1 .. time.frame) in one pass, the camera where it is
+  // now; the same settings, time and camera give the same bytes in any order.
+  graph::BufferHandle add_replay_pass(FrameGraph& frame, const SnowSettings& settings, const FxTime& time,
+                                      const Camera& camera, std::uint32_t steps);
   // "snow draw": the flakes of `particles` blended into `color`, tested against `depth`.
   graph::TextureHandle add_draw_pass(FrameGraph& frame, std::uint32_t slot, const SnowSettings& settings,
                                      const Camera& camera, graph::BufferHandle particles,
@@ -91,6 +98,10 @@ class SnowSystem {
  private:
   explicit SnowSystem(gpu::Device& device) : device_(device) {}
   void ensure_capacity(std::uint32_t count);
+  shader::SnowSimPush make_push(const SnowSettings& settings, const FxTime& time, const Camera& camera) const;
+  graph::BufferHandle import_particles(FrameGraph& frame, bool keep_contents);
+  void record_step(PassContext& ctx, graph::BufferHandle particles, const shader::SnowSimPush& push,
+                   VkImageView heightfield) const;
 
   gpu::Device& device_;
   VkDescriptorSetLayout set_layout_ = VK_NULL_HANDLE;

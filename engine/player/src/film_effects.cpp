@@ -1,0 +1,49 @@
+#include "kagami/player/film_effects.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+namespace kagami::player {
+namespace {
+
+std::optional<float> parameter(const sequencer::SequenceState& state, std::string_view path) {
+  std::optional<float> value;
+  for (const sequencer::ParameterValue& p : state.parameters)  // later entries override earlier ones
+    if (p.path == path) value = p.value.x;
+  return value;
+}
+
+// The storm's wind at strength 1: a gale blowing mostly along the street (+x).
+constexpr glm::vec2 kGale{5.0f, 1.5f};
+
+}  // namespace
+
+render::FrameEffects film_effects(const sequencer::SequenceState& state, double local, double fps,
+                                  std::uint32_t seed, const FilmEffectsOptions& options) {
+  render::FrameEffects fx;
+  fx.time.delta = float(1.0 / fps);
+  fx.time.frame = std::uint32_t(std::llround(std::max(local, 0.0) * fps));
+  fx.time.seconds = float(local);
+  if (auto snow = parameter(state, "snow.intensity")) {
+    const float intensity = std::clamp(*snow, 0.0f, 1.0f);
+    fx.snow = intensity > 0.0f;
+    fx.snow_cover = intensity;
+    render::SnowSettings& s = fx.snow_settings;
+    s.count = options.snow_count;
+    s.seed = seed;
+    s.intensity = intensity;
+    const float wind = std::max(parameter(state, "wind.strength").value_or(0.5f), 0.0f);
+    s.wind = kGale * wind;
+    s.gust = 0.6f;
+    s.turbulence = 0.5f + 1.0f * wind;
+    s.look.streak_seconds = 0.04f;
+    fx.snow_replay_steps = std::max(1u, std::uint32_t(std::lround(double(options.replay_seconds) * fps)));
+  }
+  fx.dissolve = std::clamp(parameter(state, "fx.dissolve").value_or(0.0f), 0.0f, 1.0f);
+  fx.data_breakup = std::clamp(parameter(state, "fx.data_breakup").value_or(0.0f), 0.0f, 1.0f);
+  fx.data_pulse = std::clamp(parameter(state, "fx.data_pulse").value_or(0.0f), 0.0f, 1.0f);
+  return fx;
+}
+
+}  // namespace kagami::player

@@ -1,0 +1,212 @@
+// The effects wired into the real frame (render::FrameEffects through
+// ForwardRenderer): snow over the lit scene and the sky, re-simulated as a pure
+// function of time; snow lying on upward faces only; the scenery dissolving;
+// the image breaking up into data blocks and going to black.
+#include "fx_test_rig.h"
+#include "gpu_fixture.h"
+#include "kagami/core/image.h"
+#include "kagami/render/gpu_model.h"
+
+namespace kagami {
+namespace {
+
+constexpr VkExtent2D kExtent{160, 120};
+
+void add_quad(asset::MeshData& mesh, glm::vec3 center, glm::vec3 u, glm::vec3 v) {
+  const glm::vec3 normal = glm::normalize(glm::cross(u, v));
+  const auto first = std::uint32_t(mesh.positions.size());
+  const glm::vec3 corners[4] = {center - u - v, center + u - v, center + u + v, center - u + v};
+  for (const glm::vec3& c : corners) {
+    mesh.positions.push_back(c);
+    mesh.normals.push_back(normal);
+    mesh.uv0.push_back({0.0f, 0.0f});
+    mesh.bounds.extend(c);
+  }
+  for (std::uint32_t i : {0u, 1u, 2u, 0u, 2u, 3u}) mesh.indices.push_back(first + i);
+}
+
+// A dark 40 m ground at y = 0 with a 2 m dark cube standing on it at the origin.
+asset::ModelData ground_and_cube() {
+  asset::ModelData model;
+  asset::MaterialData dark;
+  dark.base_color_factor = glm::vec4(0.15f, 0.12f, 0.1f, 1.0f);
+  dark.metallic_factor = 0.0f;
+  dark.roughness_factor = 0.9f;
+  model.materials.push_back(dark);
+  asset::MeshData mesh;
+  add_quad(mesh, {0, 0, 0}, {20, 0, 0}, {0, 0, -20});
+  const glm::vec3 c{0, 1, 0};
+  for (int axis = 0; axis < 3; ++axis)
+    for (float side : {-1.0f, 1.0f}) {
+      glm::vec3 n(0.0f), u(0.0f), v(0.0f);
+      n[axis] = side;
+      u[(axis + 1) % 3] = 1.0f;
+      v[(axis + 2) % 3] = side;
+      add_quad(mesh, c + n, u, v);
+    }
+  model.meshes.push_back(mesh);
+  model.instances.push_back({0, glm::mat4(1.0f), "ground and cube"});
+  model.bounds = mesh.bounds;
+  return model;
+}
+
+render::Camera street_camera() {
+  render::Camera camera;
+  camera.position = {4.0f, 3.0f, 6.0f};
+  camera.target = {0.0f, 1.0f, 0.0f};
+  camera.fov_y = glm::radians(55.0f);
+  camera.near_plane = 0.1f;
+  camera.far_plane = 200.0f;
+  return camera;
+}
+
+render::Lighting night() {
+  render::Lighting l;
+  l.sun_direction = glm::normalize(glm::vec3(-0.3f, -1.0f, -0.2f));
+  l.sun_radiance = glm::vec3(0.6f, 0.65f, 0.8f);  // a moon, so the cover reads
+  l.ambient_sky = glm::vec3(0.08f, 0.09f, 0.12f);
+  return l;
+}
+
+render::FrameEffects snow_at(float seconds) {
+  render::FrameEffects fx;
+  fx.snow = true;
+  fx.snow_settings.count = 60000;
+  fx.snow_settings.seed = 9;
+  fx.snow_settings.wind = {4.0f, 1.0f};
+  fx.time = {std::uint32_t(seconds * 24.0f), seconds, 1.0f / 24.0f};
+  fx.snow_replay_steps = 12;
+  return fx;
+}
+
+class FrameEffectsTest : public testing::GpuTest {
+ protected:
+  void SetUp() override {
+    GpuTest::SetUp();
+    auto renderer = render::ForwardRenderer::create(*device, testing::FxRig::kFormat);
+    ASSERT_TRUE(renderer.ok()) << renderer.error().message;
+    renderer_ = std::move(*renderer);
+    rig_ = std::make_unique<testing::FxRig>(*device, kExtent);
+    model_ = render::upload_model(*device, ground_and_cube());
+  }
+  void TearDown() override {
+    render::release_model(*device, model_);
+    rig_.reset();
+    renderer_.reset();
+    GpuTest::TearDown();
+  }
+
+  ImageRgba8 render(const render::FrameEffects* fx, bool scene, const char* png) {
+    render::DrawList empty;
+    const render::DrawList draws = scene ? render::draw_model(model_) : empty;
+    const render::Camera camera = street_camera();
+    const render::Lighting lighting = night();
+    auto image = rig_->render([&](render::FrameGraph& frame, graph::TextureHandle color) {
+      return renderer_->add_passes(frame, 0, draws, camera, lighting, color, kExtent, fx);
+    });
+    EXPECT_TRUE(image.ok()) << image.error().message;
+    if (!image) return {};
+    EXPECT_TRUE(write_png(std::filesystem::path(KAGAMI_TEST_OUTPUT_DIR) / png, *image).ok());
+    return *image;
+  }
+
+  // Sum of the sRGB channels where a world point lands on screen.
+  static int brightness_at(const ImageRgba8& image, glm::vec3 world) {
+    glm::vec4 clip = street_camera().view_projection(float(kExtent.width) / float(kExtent.height)) *
+                     glm::vec4(world, 1.0f);
+    glm::vec2 ndc = glm::vec2(clip) / clip.w;
+    int x = int((ndc.x * 0.5f + 0.5f) * float(kExtent.width));
+    int y = int((ndc.y * 0.5f + 0.5f) * float(kExtent.height));
+    EXPECT_TRUE(x >= 0 && y >= 0 && x < int(kExtent.width) && y < int(kExtent.height));
+    const std::uint8_t* p = &image.pixels[(std::size_t(y) * image.width + std::size_t(x)) * 4];
+    return int(p[0]) + p[1] + p[2];
+  }
+
+  static std::size_t pixels_differing(const ImageRgba8& a, const ImageRgba8& b, int tolerance) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i + 3 < a.pixels.size(); i += 4)
+      for (int c = 0; c < 3; ++c)
+        if (std::abs(int(a.pixels[i + c]) - int(b.pixels[i + c])) > tolerance) {
+          ++n;
+          break;
+        }
+    return n;
+  }
+
+  std::unique_ptr<render::ForwardRenderer> renderer_;
+  std::unique_ptr<testing::FxRig> rig_;
+  render::GpuModel model_;
+};
+
+TEST_F(FrameEffectsTest, SnowFallsOverSceneAndSkyAsAPureFunctionOfTime) {
+  const ImageRgba8 clear = render(nullptr, true, "fx_frame_no_snow.png");
+  const render::FrameEffects at2 = snow_at(2.0f), at3 = snow_at(3.0f);
+  const ImageRgba8 first = render(&at2, true, "fx_frame_snow_2s.png");
+  const ImageRgba8 later = render(&at3, true, "fx_frame_snow_3s.png");
+  const ImageRgba8 again = render(&at2, true, "fx_frame_snow_2s_again.png");
+  ASSERT_FALSE(first.pixels.empty());
+  EXPECT_TRUE(first.pixels == again.pixels) << "the same time after another one must give the same bytes";
+  EXPECT_GT(pixels_differing(first, later, 2), 200u) << "a second later the flakes have moved";
+  // Flakes over the ground and over the sky (drawn after the sky pass, not under it).
+  const std::size_t half = first.pixels.size() / 2;
+  ImageRgba8 top = first, top_clear = clear;
+  top.pixels.resize(half / 4);  // the top eighth of the image: sky only
+  top_clear.pixels.resize(half / 4);
+  EXPECT_GT(pixels_differing(top, top_clear, 6), 40u) << "flakes in front of the sky";
+  EXPECT_GT(pixels_differing(first, clear, 6), 400u) << "flakes in front of the scene";
+}
+
+TEST_F(FrameEffectsTest, SnowCoverWhitensUpwardFacesOnly) {
+  render::FrameEffects cover;
+  cover.snow_cover = 1.0f;
+  const ImageRgba8 bare = render(nullptr, true, "fx_frame_cover_none.png");
+  const ImageRgba8 covered = render(&cover, true, "fx_frame_cover_full.png");
+  ASSERT_FALSE(covered.pixels.empty());
+  EXPECT_GT(brightness_at(covered, {0.0f, 2.0f, 0.0f}), brightness_at(bare, {0.0f, 2.0f, 0.0f}) + 150)
+      << "the cube's top";
+  EXPECT_GT(brightness_at(covered, {-3.0f, 0.0f, 3.0f}), brightness_at(bare, {-3.0f, 0.0f, 3.0f}) + 100)
+      << "the ground";
+  // A wall holds no snow: only the bloom of the white faces around it brightens it a little.
+  EXPECT_NEAR(brightness_at(covered, {0.0f, 1.0f, 1.0f}), brightness_at(bare, {0.0f, 1.0f, 1.0f}), 20)
+      << "the cube's side facing the camera";
+}
+
+TEST_F(FrameEffectsTest, DissolveRemovesSurfacesWithAGlowingEdge) {
+  const ImageRgba8 empty = render(nullptr, false, "fx_frame_empty.png");
+  const ImageRgba8 whole = render(nullptr, true, "fx_frame_whole.png");
+  render::FrameEffects fx;
+  fx.dissolve = 0.5f;
+  const ImageRgba8 half = render(&fx, true, "fx_frame_dissolve_half.png");
+  fx.dissolve = 1.0f;
+  const ImageRgba8 gone = render(&fx, true, "fx_frame_dissolve_gone.png");
+  ASSERT_FALSE(gone.pixels.empty());
+  EXPECT_EQ(pixels_differing(gone, empty, 2), 0u) << "fully dissolved: only the sky is left";
+  EXPECT_GT(pixels_differing(half, whole, 6), 1000u);
+  EXPECT_GT(pixels_differing(half, empty, 6), 1000u);
+  std::size_t teal = 0;  // the glowing edge: green and blue well above red
+  for (std::size_t i = 0; i < half.pixels.size(); i += 4)
+    if (half.pixels[i + 1] > half.pixels[i] + 60 && half.pixels[i + 2] > half.pixels[i] + 50) ++teal;
+  EXPECT_GT(teal, 50u);
+}
+
+TEST_F(FrameEffectsTest, DataBreakupShatersIntoTealBlocksThenBlack) {
+  const ImageRgba8 whole = render(nullptr, true, "fx_frame_breakup_none.png");
+  render::FrameEffects fx;
+  fx.data_breakup = 0.5f;
+  fx.time.seconds = 1.0f;
+  const ImageRgba8 half = render(&fx, true, "fx_frame_breakup_half.png");
+  fx.data_breakup = 1.0f;
+  const ImageRgba8 black = render(&fx, true, "fx_frame_breakup_full.png");
+  ASSERT_FALSE(black.pixels.empty());
+  EXPECT_GT(pixels_differing(half, whole, 6), half.pixels.size() / 4 / 5) << "a fifth of the image broken";
+  std::size_t teal = 0, lit = 0;
+  for (std::size_t i = 0; i < half.pixels.size(); i += 4)
+    if (half.pixels[i + 1] > half.pixels[i] + 60 && half.pixels[i + 2] > half.pixels[i] + 50) ++teal;
+  for (std::size_t i = 0; i < black.pixels.size(); i += 4)
+    if (black.pixels[i] + black.pixels[i + 1] + black.pixels[i + 2] > 30) ++lit;
+  EXPECT_GT(teal, 100u) << "glowing teal block edges";
+  EXPECT_EQ(lit, 0u) << "at 1 the image has gone to black";
+}
+
+}  // namespace
+}  // namespace kagami
