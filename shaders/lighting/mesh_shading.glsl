@@ -107,6 +107,13 @@ void main() {
     for (uint i = 0u; i < view.light_info.x; ++i) color += point_spot(s, lights[i]);
   }
 
+  // Directional lights beyond the sun (a moon): unshadowed, after the culled ones.
+  for (uint i = 0u; i < view.light_info.z; ++i) {
+    GpuLight light = lights[view.light_info.x + i];
+    vec3 to_light = -light.direction_cos.xyz;
+    if (dot(n, to_light) > 0.0) color += shade_light(s, to_light, light.color_type.rgb);
+  }
+
   color += shade_ambient(s, view.ambient_sky.rgb, view.ambient_ground.rgb);
   vec3 emissive = draw.emissive.rgb;
   if ((flags & kFlagEmissiveMap) != 0u) emissive *= texture(emissive_texture, in_uv).rgb;
