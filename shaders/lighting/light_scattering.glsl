@@ -8,6 +8,8 @@
 #ifndef KAGAMI_LIGHT_SCATTERING_GLSL
 #define KAGAMI_LIGHT_SCATTERING_GLSL
 
+#include "lighting/punctual.glsl"
+
 const int kScatterSamples = 8;
 
 // `density_at_eye` and `falloff` describe the height fog; `g` is its anisotropy.
@@ -33,14 +35,7 @@ vec3 light_inscattering(GpuLight light, vec3 eye, vec3 dir, float dist, float de
     vec3 to_x = x - position;
     float d = max(length(to_x), 1e-3);
     vec3 l = to_x / d;  // the way the light travels
-    float ratio = d / range;
-    float window = clamp(1.0 - ratio * ratio * ratio * ratio, 0.0, 1.0);
-    float weight = window * window;
-    if (light.color_type.w > 0.5) {
-      float cos_outer = light.direction_cos.w;
-      float s = clamp((dot(l, light.direction_cos.xyz) - cos_outer) / max(light.spot.x - cos_outer, 1e-4), 0.0, 1.0);
-      weight *= s * s;
-    }
+    float weight = range_window(d, range) * spot_cone(light, l);
     float density = density_at_eye * exp(clamp(-falloff * (x.y - eye.y), -80.0, 80.0));
     // Light leaving x towards the eye was scattered from direction l into -dir.
     sum += weight * density * exp(-density_at_eye * t) * hg_phase(dot(-dir, -l), g);
