@@ -2,8 +2,10 @@
 // Exponential height fog over the whole image (blended over the HDR target):
 // the optical depth of density * exp(-falloff * height) along each view ray,
 // integrated in closed form, and light scattered towards the eye: the fog's
-// ambient colour plus sunlight (or moonlight) through a Henyey-Greenstein phase.
+// ambient colour plus sunlight (or moonlight) through a Henyey-Greenstein phase,
+// plus the beams of the few lights nearest the camera (light_scattering.glsl).
 #include "post/common.glsl"
+#include "lighting/light_scattering.glsl"
 
 layout(set = 0, binding = 1) uniform sampler2D depth_texture;
 layout(location = 0) out vec4 out_color;
@@ -35,5 +37,13 @@ void main() {
   float phase = hg_phase(dot(dir, sky.sun_direction.xyz), post.fog_params.z);
   vec3 inscattered = post.fog_color.rgb + post.fog_params.y * sunlight * phase;
   // Alpha blending: result = inscattered * (1 - T) + scene * T.
-  out_color = vec4(inscattered, 1.0 - transmittance);
+  float alpha = 1.0 - transmittance;
+  // Lamp beams: the nearest few lights' in-scattering, already attenuated
+  // along the ray, enters through the same blend divided by its alpha.
+  vec3 beams = vec3(0.0);
+  for (uint i = 0u; i < post.fog_light_info.x; ++i)
+    beams += light_inscattering(post.fog_lights[i], eye + dir * post.fog_params.w, dir, dist, density_at_eye, falloff,
+                                post.fog_params.z);
+  inscattered += post.fog_params.y * beams / max(alpha, 1e-4);
+  out_color = vec4(min(inscattered, vec3(60000.0)), alpha);
 }

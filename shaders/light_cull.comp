@@ -8,7 +8,7 @@ layout(local_size_x = KAGAMI_CLUSTER_GROUP) in;
 
 layout(set = 0, binding = 0, std140) uniform View { ViewUniforms view; };
 layout(set = 0, binding = 1, std430) readonly buffer Lights { GpuLight lights[]; };
-layout(set = 0, binding = 2, std430) writeonly buffer Clusters { uint cluster_data[]; };
+layout(set = 0, binding = 2, std430) buffer Clusters { uint cluster_data[]; };
 
 #include "lighting/clusters.glsl"
 
@@ -29,6 +29,14 @@ bool light_touches_box(GpuLight light, vec3 box_min, vec3 box_max) {
   return !(side_distance > radius || along < -radius || along > range + radius);
 }
 
+// Strength over squared distance to the box (at least 1 m): light_clusters.cpp's light_importance().
+float light_importance(GpuLight light, vec3 box_min, vec3 box_max) {
+  vec3 position = (view.view * vec4(light.position_range.xyz, 1.0)).xyz;
+  vec3 d = clamp(position, box_min, box_max) - position;
+  vec3 c = light.color_type.rgb;
+  return max(c.r, max(c.g, c.b)) / max(dot(d, d), 1.0);
+}
+
 void main() {
   uint index = gl_GlobalInvocationID.x;
   if (index >= uint(KAGAMI_CLUSTER_COUNT)) return;
@@ -47,9 +55,26 @@ void main() {
       box_max = max(box_max, p);
     }
 
+  // A full cluster keeps its most important lights, as assign_lights() does:
+  // a newcomer replaces the least important kept light when it matters more.
   uint base = index * uint(KAGAMI_CLUSTER_STRIDE);
   uint count = 0u;
-  for (uint i = 0u; i < view.light_info.x && count < uint(KAGAMI_MAX_CLUSTER_LIGHTS); ++i)
-    if (light_touches_box(lights[i], box_min, box_max)) cluster_data[base + 1u + count++] = i;
+  for (uint i = 0u; i < view.light_info.x; ++i) {
+    if (!light_touches_box(lights[i], box_min, box_max)) continue;
+    if (count < uint(KAGAMI_MAX_CLUSTER_LIGHTS)) {
+      cluster_data[base + 1u + count++] = i;
+      continue;
+    }
+    uint weakest = 0u;
+    float weakest_importance = 1e38;
+    for (uint k = 0u; k < count; ++k) {
+      float importance = light_importance(lights[cluster_data[base + 1u + k]], box_min, box_max);
+      if (importance < weakest_importance) {
+        weakest_importance = importance;
+        weakest = k;
+      }
+    }
+    if (light_importance(lights[i], box_min, box_max) > weakest_importance) cluster_data[base + 1u + weakest] = i;
+  }
   cluster_data[base] = count;
 }

@@ -23,6 +23,7 @@ layout(location = 0) out vec4 out_color;
 
 #include "lighting/brdf.glsl"
 #include "lighting/clusters.glsl"
+#include "lighting/punctual.glsl"
 #include "lighting/shadows.glsl"
 #include "shared/dissolve.glsl"
 #include "shared/snow_cover.glsl"
@@ -66,17 +67,8 @@ vec3 point_spot(Surface s, GpuLight light) {
   float d2 = max(dot(to_light, to_light), 1e-4);
   float d = sqrt(d2);
   vec3 l = to_light / d;
-  // Inverse square with a smooth window reaching exactly zero at the range,
-  // so culling by range changes nothing.
-  float ratio = d / light.position_range.w;
-  float window = clamp(1.0 - ratio * ratio * ratio * ratio, 0.0, 1.0);
-  float attenuation = window * window / d2;
-  if (light.color_type.w > 0.5) {
-    float cos_angle = dot(-l, light.direction_cos.xyz);
-    float cos_outer = light.direction_cos.w;
-    float t = clamp((cos_angle - cos_outer) / max(light.spot.x - cos_outer, 1e-4), 0.0, 1.0);
-    attenuation *= t * t;
-  }
+  // Inverse square inside the range window and the spot's cone.
+  float attenuation = range_window(d, light.position_range.w) / d2 * spot_cone(light, -l);
   if (attenuation <= 0.0) return vec3(0.0);
   return shade_light(s, l, light.color_type.rgb * attenuation);
 }
@@ -139,6 +131,13 @@ void main() {
     for (uint i = 0u; i < count; ++i) color += point_spot(s, lights[cluster_data[base_index + 1u + i]]);
   } else {
     for (uint i = 0u; i < view.light_info.x; ++i) color += point_spot(s, lights[i]);
+  }
+
+  // Directional lights beyond the sun (a moon): unshadowed, after the culled ones.
+  for (uint i = 0u; i < view.light_info.z; ++i) {
+    GpuLight light = lights[view.light_info.x + i];
+    vec3 to_light = -light.direction_cos.xyz;
+    if (dot(n, to_light) > 0.0) color += shade_light(s, to_light, light.color_type.rgb);
   }
 
   color += shade_ambient(s, view.ambient_sky.rgb, view.ambient_ground.rgb);

@@ -5,6 +5,11 @@
 #define KAGAMI_SHADER_POST_TYPES_H
 
 #include "sky_model.h"
+#include "types.h"
+
+// Lights whose beams the fog shows (in-scattering along each view ray): the
+// few that matter most to the camera, chosen on the CPU each frame.
+#define KAGAMI_FOG_LIGHTS 4
 
 #ifdef __cplusplus
 namespace kagami::shader {
@@ -22,6 +27,8 @@ struct PostUniforms {
   vec4 gamma;              // rgb; w unused
   vec4 gain;               // rgb; w unused
   vec4 target_size;        // xy: pixels; zw: 1 / pixels
+  GpuLight fog_lights[KAGAMI_FOG_LIGHTS];  // point/spot lights scattered by the fog
+  uvec4 fog_light_info;    // x: how many of fog_lights are used; yzw unused
 };
 
 // Push constants of every post pass: what differs between draws of one pass kind.

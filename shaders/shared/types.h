@@ -41,14 +41,14 @@ KAGAMI_STRUCT(ViewUniforms) {
   vec4 cascade_texel;       // world size of one shadow texel in each cascade
   vec4 shadow_params;       // x: on (1) / off (0), y: normal offset in texels, z: depth bias in texels, w: blend band (fraction)
   vec4 cluster_params;      // x: near, y: far, z: tan(half fov x), w: tan(half fov y)
-  uvec4 light_info;         // x: light count, y: clustered (1) or every light per pixel (0), zw unused
+  uvec4 light_info;         // x: point/spot count, y: clustered (1) or per pixel (0), z: directional lights after them
 };
 
 // One point or spot light, std430 in the light storage buffer (world space).
 KAGAMI_STRUCT(GpuLight) {
   vec4 position_range;      // xyz position, w range (> 0: the light is zero beyond it)
-  vec4 color_type;          // rgb: colour * intensity (candela, exposure applied), w: 0 point, 1 spot
-  vec4 direction_cos;       // xyz: where a spot points (unit), w: cos(outer cone); points: -1
+  vec4 color_type;          // rgb: colour * intensity (candela; directional: radiance), w: 0 point, 1 spot, 2 directional
+  vec4 direction_cos;       // xyz: where a spot points / a directional light travels (unit), w: cos(outer cone); points: -1
   vec4 spot;                // x: cos(inner cone), y: sin(outer cone), zw unused
 };
 

@@ -1,7 +1,8 @@
 // Lights and shadows as a viewer sees them: a point and a spot light light
 // the ground where they should and nowhere else, clustered culling gives the
-// same image as evaluating every light per pixel, and the ground under an
-// occluder is darker in the sun than the ground beside it.
+// same image as evaluating every light per pixel (and a full cluster keeps its
+// strongest lights), directional lights beyond the sun count, fog shows a
+// spot's beam, and the ground under an occluder is darker in the sun.
 #include <random>
 
 #include "gpu_fixture.h"
@@ -248,6 +249,84 @@ TEST_F(LightingRenderTest, NormalMapsAlphaBlendAndMaskShadeAsTheMaterialsSay) {
   EXPECT_LT(behind_red.g, open_ground.g - 20);
   glm::vec3 delta = glm::vec3(rgb(image, {6, 2, 0}) - rgb(ground, {6, 0, 0}));
   EXPECT_LE(glm::length(delta), 2.0f) << "the masked sheet is cut away entirely";
+}
+
+// A directional light entity (a moon) lights what faces it, clustered or not;
+// one shining from below leaves the ground dark.
+TEST_F(LightingRenderTest, DirectionalLightsLightWhatFacesThem) {
+  render::Lighting lighting = dark();
+  const render::Camera camera = top_down();
+  const int unlit = brightness_at(render(test_scene(false), camera, lighting, true, "directional_none.png"), camera, {3, 0, 3});
+  lighting.directional_lights.push_back({glm::normalize(glm::vec3(0.3f, -1.0f, 0.2f)), glm::vec3(0.4f, 0.45f, 0.6f)});
+  const int clustered = brightness_at(render(test_scene(false), camera, lighting, true, "directional_moon.png"), camera, {3, 0, 3});
+  const int brute = brightness_at(render(test_scene(false), camera, lighting, false, "directional_moon_brute.png"), camera, {3, 0, 3});
+  EXPECT_GT(clustered, unlit + 100) << "the moon lights the ground";
+  EXPECT_NEAR(clustered, brute, 1);
+  lighting.directional_lights[0].direction = {0.0f, 1.0f, 0.0f};
+  EXPECT_NEAR(brightness_at(render(test_scene(false), camera, lighting, true, "directional_below.png"), camera, {3, 0, 3}),
+              unlit, 1) << "light from below the ground does not light its top";
+}
+
+// More lights reach a cluster than it can list: the cluster keeps the bright
+// lamp right above the ground and drops dim far ones, so the lamp's pool of
+// light survives (it came last, and used to be the one dropped).
+TEST_F(LightingRenderTest, AFullClusterKeepsItsBrightestNearLight) {
+  render::Lighting lighting = dark();
+  for (int i = 0; i < KAGAMI_MAX_CLUSTER_LIGHTS + 60; ++i) {
+    render::PunctualLight dim;
+    float angle = float(i) * 0.37f;
+    dim.position = {std::cos(angle) * 12.0f, 6.0f, std::sin(angle) * 12.0f};
+    dim.radiant_intensity = glm::vec3(0.01f);
+    dim.range = 40.0f;
+    lighting.lights.push_back(dim);
+  }
+  render::PunctualLight lamp;
+  lamp.position = {0.0f, 1.5f, 0.0f};
+  lamp.radiant_intensity = glm::vec3(4.0f, 3.0f, 2.0f);
+  lamp.range = 6.0f;
+  lighting.lights.push_back(lamp);
+  const render::Camera camera = top_down();
+  ImageRgba8 clustered = render(test_scene(false), camera, lighting, true, "lighting_full_cluster.png");
+  ImageRgba8 brute = render(test_scene(false), camera, lighting, false, "lighting_full_cluster_brute.png");
+  const int dark_level = brightness_at(clustered, camera, {-15.0f, 0.0f, -15.0f});
+  const int under_lamp = brightness_at(clustered, camera, {0.5f, 0.0f, 0.5f});
+  EXPECT_GT(under_lamp, dark_level + 200) << "the lamp's pool of light";
+  EXPECT_NEAR(under_lamp, brightness_at(brute, camera, {0.5f, 0.0f, 0.5f}), 12) << "dropped lights are the faint ones";
+}
+
+// Fog shows a spot light's beam: seen from the side against a black sky, the
+// air inside the cone glows and the air beside it does not.
+TEST_F(LightingRenderTest, FogShowsASpotLightsBeam) {
+  render::Lighting lighting = dark();
+  lighting.look.sky.brightness = 0.0f;
+  lighting.look.sky.disc_brightness = 0.0f;
+  lighting.look.fog.color = glm::vec3(0.0f);
+  lighting.look.fog.density = 0.05f;
+  lighting.look.fog.height_falloff = 0.0f;
+  lighting.look.fog.scattering = 1.0f;
+  lighting.look.post.bloom_strength = 0.0f;
+  lighting.look.post.vignette = 0.0f;
+  render::PunctualLight spot;
+  spot.spot = true;
+  spot.position = {0.0f, 8.0f, 0.0f};
+  spot.direction = {0.0f, -1.0f, 0.0f};
+  spot.radiant_intensity = glm::vec3(400.0f);
+  spot.range = 12.0f;
+  spot.inner_cone = glm::radians(12.0f);
+  spot.outer_cone = glm::radians(18.0f);
+  lighting.lights.push_back(spot);
+  render::Camera camera;
+  camera.position = {0.0f, 4.0f, 14.0f};
+  camera.target = {0.0f, 4.0f, 0.0f};
+  camera.fov_y = glm::radians(60.0f);
+  camera.near_plane = 0.3f;
+  camera.far_plane = 100.0f;
+  ImageRgba8 image = render(test_scene(false), camera, lighting, true, "fog_spot_beam.png");
+  ASSERT_FALSE(image.pixels.empty());
+  const int in_beam = brightness_at(image, camera, {0.0f, 5.0f, 0.0f});
+  const int beside = brightness_at(image, camera, {4.0f, 5.0f, 0.0f});
+  EXPECT_GT(in_beam, beside + 60) << "the cone glows in the fog";
+  EXPECT_LT(beside, 20) << "the air outside the cone stays dark";
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // frustum must be in the list of the cluster that point falls in.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 
 #include "kagami/core/light_clusters.h"
@@ -149,7 +150,7 @@ TEST(LightClusters, SpotConesCullClustersBehindThem) {
   EXPECT_FALSE(point_lists.lights[grid.index(cluster_of(grid, {0.0f, 0.0f, -5.0f}))].empty());
 }
 
-TEST(LightClusters, FullClustersKeepTheFirstLightsAndCountTheOverflow) {
+TEST(LightClusters, FullClustersKeepTheFirstOfEqualLightsAndCountTheOverflow) {
   ClusterGrid grid = make_cluster_grid(glm::radians(60.0f), 1.0f, 0.1f, 100.0f);
   std::vector<ClusterLight> lights(10);
   for (auto& l : lights) {
@@ -159,6 +160,42 @@ TEST(LightClusters, FullClustersKeepTheFirstLightsAndCountTheOverflow) {
   ClusterLists lists = assign_lights(grid, lights, 4);
   const auto& list = lists.lights[grid.index(cluster_of(grid, {0.0f, 0.0f, -5.0f}))];
   EXPECT_EQ(list, (std::vector<std::uint32_t>{0, 1, 2, 3}));
+  EXPECT_GT(lists.overflowed, 0u);
+}
+
+// A full cluster drops its weakest, farthest lights, not whichever came last:
+// a bright lamp listed after many dim far ones still lights its street.
+TEST(LightClusters, FullClustersKeepTheMostImportantLights) {
+  ClusterGrid grid = make_cluster_grid(glm::radians(60.0f), 1.0f, 0.1f, 100.0f);
+  const glm::vec3 at{0.0f, 0.0f, -5.0f};
+  std::vector<ClusterLight> lights;
+  for (int i = 0; i < 8; ++i) {  // dim lights 4-6 m away
+    ClusterLight dim;
+    dim.position = at + glm::vec3(float(i % 3) - 1.0f, 4.0f + 0.2f * float(i), 0.0f);
+    dim.range = 20.0f;
+    dim.strength = 1.0f;
+    lights.push_back(dim);
+  }
+  ClusterLight bright;
+  bright.position = at + glm::vec3(0.0f, 1.0f, 0.0f);
+  bright.range = 20.0f;
+  bright.strength = 100.0f;
+  lights.push_back(bright);
+  ClusterLists lists = assign_lights(grid, lights, 4);
+  const std::uint32_t cluster = grid.index(cluster_of(grid, at));
+  const auto& list = lists.lights[cluster];
+  ASSERT_EQ(list.size(), 4u);
+  EXPECT_NE(std::find(list.begin(), list.end(), 8u), list.end()) << "the bright near light was dropped";
+  EXPECT_TRUE(std::is_sorted(list.begin(), list.end()));
+  // The kept dim lights are the most important of the dim ones for this cluster.
+  Aabb box = cluster_bounds(grid, cluster_of(grid, at));
+  float weakest_kept = 1e30f, strongest_dropped = 0.0f;
+  for (std::uint32_t i = 0; i < 8; ++i) {
+    float importance = light_importance(lights[i], box);
+    if (std::find(list.begin(), list.end(), i) != list.end()) weakest_kept = std::min(weakest_kept, importance);
+    else if (light_touches_box(lights[i], box)) strongest_dropped = std::max(strongest_dropped, importance);
+  }
+  EXPECT_GE(weakest_kept, strongest_dropped);
   EXPECT_GT(lists.overflowed, 0u);
 }
 

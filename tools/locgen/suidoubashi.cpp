@@ -292,7 +292,7 @@ Location build(std::uint32_t seed) {
   e.sky_zenith = {0.03f, 0.035f, 0.05f};
   e.sky_horizon = {0.16f, 0.13f, 0.12f};
   e.ambient = {0.06f, 0.065f, 0.08f};
-  e.fog_color = {0.2f, 0.21f, 0.25f};
+  e.fog_color = {0.075f, 0.078f, 0.095f};  // dim snow air, so the lamps' pools and beams stand out
   e.fog_density = 0.012f;
   e.fog_height_falloff = 0.01f;
   e.exposure_ev = 0.5f;

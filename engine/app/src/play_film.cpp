@@ -1,11 +1,11 @@
 // `kagami play [SEQUENCE|FILM]`: the film in a window, in real time. Space
 // pauses, left/right seek 5 s, period/comma step one frame while paused; a
-// frame-time overlay is drawn by the engine's text pass. Film time is the
-// only input to a frame, so a paused, stepped or sought frame is the frame the
-// offline render writes. Locations stream in on worker threads, a budgeted
-// slice per frame, starting a streaming lead before their act; playback
-// starts once the first act's location is whole. With no display (or --headless) it renders offline
-// at a size and rate that finish on a 2-core CPU, and says where the output is.
+// frame-time overlay with per-pass GPU timings is drawn by the engine's text
+// pass. Film time is the only input to a frame, so a paused, stepped or sought
+// frame is the frame the offline render writes. Locations stream in on worker
+// threads, a budgeted slice per frame, starting a streaming lead before their
+// act; playback starts once the first act's location is whole. With no display
+// (or --headless) it renders offline at a size and rate that finish on a 2-core CPU, and says where the output is.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -17,6 +17,7 @@
 #include "kagami/core/strings.h"
 #include "kagami/gpu/frames.h"
 #include "kagami/gpu/swapchain.h"
+#include "kagami/graph/pass_timings.h"
 #include "kagami/player/film_renderer.h"
 #include "window.h"
 
@@ -34,6 +35,23 @@ struct KeyEdges {
     return edge;
   }
 };
+
+// The last measured frame's GPU time and its slowest passes, one line each,
+// under the frame-time line (timestamps arrive once a frame slot retires).
+void add_pass_timings(render::TextRenderer& text, const render::GraphExecutor& executor, render::TextStyle style,
+                      glm::vec2 at) {
+  constexpr std::size_t kLines = 6;
+  const graph::CompiledGraph& compiled = executor.compiled();
+  char line[96];
+  std::snprintf(line, sizeof line, "gpu %6.2f ms", graph::total_gpu_ms(compiled, executor.timings()));
+  style.size = 15.0f;
+  text.add(line, at, style);
+  for (const graph::PassCost& pass : graph::slowest_passes(compiled, executor.timings(), kLines)) {
+    at.y += 18.0f;
+    std::snprintf(line, sizeof line, "  %-16.16s %6.2f ms", pass.name.c_str(), pass.gpu_ms);
+    text.add(line, at, style);
+  }
+}
 
 Result<void> play_film_in_window(const Options& options, const sequencer::Film& film) {
   auto opened = open_window_and_device(options, "Kagami");
@@ -87,6 +105,7 @@ Result<void> play_film_in_window(const Options& options, const sequencer::Film& 
       std::snprintf(overlay, sizeof overlay, "%6.2f ms  t %6.2f / %.0f s  frame %lld%s", frame_ms, t, film.duration(),
                     (long long)std::llround(t * fps), waiting ? "  (loading)" : paused ? "  (paused)" : "");
       (*player)->text().add(overlay, {12.0f, 10.0f}, style);
+      add_pass_timings((*player)->text(), (*player)->renderer().executor(), style, {12.0f, 34.0f});
       (*player)->stream(cmd, frames.slot(), frame_number++, t);
       waiting = waiting && !(*player)->location_ready(t);
 

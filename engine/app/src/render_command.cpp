@@ -56,15 +56,9 @@ Result<void> render_scene(const Options& options, gpu::Device& device) {
   std::vector<std::pair<std::string, render::Camera>> views;
   auto survey = render::survey_cameras(bounds, aspect);
   for (std::size_t i = 0; i < survey.size(); ++i) views.emplace_back(cat("view", i), survey[i]);
-  for (const scene::WorldCamera& c : scene::world_cameras(*scene)) {
-    render::Camera camera;
-    camera.position = c.position;
-    camera.target = c.position + c.forward;
-    camera.fov_y = c.camera.fov_y;
-    camera.near_plane = c.camera.near_plane;
-    camera.far_plane = c.camera.far_plane;
-    views.emplace_back(c.source && !c.source->name.empty() ? c.source->name : cat("camera", c.entity), camera);
-  }
+  for (const scene::WorldCamera& c : scene::world_cameras(*scene))
+    views.emplace_back(c.source && !c.source->name.empty() ? c.source->name : cat("camera", c.entity),
+                       render::camera_from(c));
   std::filesystem::path folder = *options.out;
   for (const auto& [name, camera] : views) {
     auto image = render::render_offscreen(device, draws, camera, lighting, {size.width, size.height});

@@ -76,6 +76,11 @@ bool light_touches_box(const ClusterLight& light, const Aabb& box) {
   return !(side_distance > radius || along < -radius || along > light.range + radius);
 }
 
+float light_importance(const ClusterLight& light, const Aabb& box) {
+  glm::vec3 d = glm::clamp(light.position, box.min, box.max) - light.position;
+  return light.strength / std::max(glm::dot(d, d), 1.0f);
+}
+
 ClusterLists assign_lights(const ClusterGrid& grid, std::span<const ClusterLight> lights,
                            std::uint32_t max_per_cluster) {
   ClusterLists lists;
@@ -85,14 +90,23 @@ ClusterLists assign_lights(const ClusterGrid& grid, std::span<const ClusterLight
       for (std::uint32_t x = 0; x < grid.dims.x; ++x) {
         Aabb box = cluster_bounds(grid, {x, y, z});
         auto& list = lists.lights[grid.index({x, y, z})];
+        bool dropped = false;
         for (std::uint32_t i = 0; i < lights.size(); ++i) {
           if (!light_touches_box(lights[i], box)) continue;
-          if (list.size() == max_per_cluster) {
-            ++lists.overflowed;
-            break;
+          if (list.size() < max_per_cluster) {
+            list.push_back(i);
+            continue;
           }
-          list.push_back(i);
+          dropped = true;
+          if (list.empty()) continue;
+          // Full: the least important kept light (the first of equals) gives way to a stronger newcomer.
+          auto weakest = std::min_element(list.begin(), list.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return light_importance(lights[a], box) < light_importance(lights[b], box);
+          });
+          if (light_importance(lights[i], box) > light_importance(lights[*weakest], box)) *weakest = i;
         }
+        if (dropped) ++lists.overflowed;
+        std::sort(list.begin(), list.end());
       }
   return lists;
 }

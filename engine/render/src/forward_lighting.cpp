@@ -50,8 +50,8 @@ ForwardRenderer::LightingPasses ForwardRenderer::add_lighting_passes(FrameGraph&
 
   const ClusterGrid grid = make_cluster_grid(camera.fov_y, aspect, camera.near_plane, camera.far_plane);
   view.cluster_params = {grid.near_plane, grid.far_plane, grid.tan_half_x, grid.tan_half_y};
-  const std::uint32_t light_count = light_culling_->upload(slot, lighting.lights);
-  view.light_info = {light_count, clustered_lights_ ? 1u : 0u, 0u, 0u};
+  const std::uint32_t light_count = light_culling_->upload(slot, lighting.lights, lighting.directional_lights);
+  view.light_info = {light_count, clustered_lights_ ? 1u : 0u, std::uint32_t(lighting.directional_lights.size()), 0u};
 
   const bool shadows = sun_casts_shadows(lighting);
   ShadowCascades cascades;

@@ -54,9 +54,11 @@ LightCulling::~LightCulling() {
     if (buffer.handle) device_.retire(buffer);
 }
 
-std::uint32_t LightCulling::upload(std::uint32_t slot, std::span<const PunctualLight> lights) {
+std::uint32_t LightCulling::upload(std::uint32_t slot, std::span<const PunctualLight> lights,
+                                   std::span<const DirectionalLight> directional) {
   gpu::Buffer& buffer = lights_[slot];
-  const VkDeviceSize needed = std::max<VkDeviceSize>(lights.size(), 64) * sizeof(shader::GpuLight);
+  const std::size_t total = lights.size() + directional.size();
+  const VkDeviceSize needed = std::max<VkDeviceSize>(total, 64) * sizeof(shader::GpuLight);
   if (buffer.size < needed) {
     if (buffer.handle) device_.retire(buffer);
     buffer = device_.create_buffer({std::max(needed, buffer.size * 2), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
@@ -64,6 +66,12 @@ std::uint32_t LightCulling::upload(std::uint32_t slot, std::span<const PunctualL
   }
   auto* out = static_cast<shader::GpuLight*>(buffer.mapped());
   for (std::size_t i = 0; i < lights.size(); ++i) out[i] = pack_light(lights[i]);
+  for (std::size_t i = 0; i < directional.size(); ++i) {
+    shader::GpuLight g{};
+    g.color_type = glm::vec4(directional[i].radiance, 2.0f);
+    g.direction_cos = glm::vec4(glm::normalize(directional[i].direction), -1.0f);
+    out[lights.size() + i] = g;
+  }
   return std::uint32_t(lights.size());
 }
 

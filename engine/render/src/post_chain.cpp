@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "kagami/look/sky_ambient.h"
+#include "kagami/render/fog_lights.h"
 #include "kagami/render/forward_renderer.h"
 
 namespace kagami::render {
@@ -79,6 +80,9 @@ PostFrame PostChain::frame_state(std::uint32_t slot, const Camera& camera, const
   u.gain = glm::vec4(post.gain, 0.0f);
   u.target_size = glm::vec4(float(extent.width), float(extent.height), 1.0f / float(extent.width),
                             1.0f / float(extent.height));
+  const std::vector<std::uint32_t> fog_lights = fog_scattering_lights(lighting.lights, camera, aspect, KAGAMI_FOG_LIGHTS);
+  for (std::size_t i = 0; i < fog_lights.size(); ++i) u.fog_lights[i] = pack_light(lighting.lights[fog_lights[i]]);
+  u.fog_light_info = glm::uvec4(std::uint32_t(fog_lights.size()), 0u, 0u, 0u);
   std::memcpy(uniforms_[slot].mapped(), &u, sizeof u);
 
   PostFrame state;

@@ -44,7 +44,10 @@ Lighting scene_lighting(const scene::Environment& environment) {
 Lighting scene_lighting(const scene::Scene& scene) {
   Lighting l = scene_lighting(scene.environment);
   for (const scene::WorldLight& w : scene::world_lights(scene)) {
-    if (w.type == scene::LightType::directional) continue;
+    if (w.type == scene::LightType::directional) {
+      l.directional_lights.push_back({w.direction, w.color * w.intensity});
+      continue;
+    }
     PunctualLight p;
     p.spot = w.type == scene::LightType::spot;
     p.position = w.position;
@@ -56,6 +59,17 @@ Lighting scene_lighting(const scene::Scene& scene) {
     l.lights.push_back(p);
   }
   return l;
+}
+
+Camera camera_from(const scene::WorldCamera& c) {
+  Camera camera;
+  camera.position = c.position;
+  camera.target = c.position + c.forward;
+  camera.up = glm::normalize(glm::vec3(c.world[1]));
+  camera.fov_y = c.camera.fov_y;
+  camera.near_plane = c.camera.near_plane;
+  camera.far_plane = c.camera.far_plane;
+  return camera;
 }
 
 std::vector<Camera> survey_cameras(const Aabb& bounds, float aspect) {

@@ -47,6 +47,7 @@ struct ClusterLight {
   float range = 1.0f;                       // > 0: the light is exactly zero beyond it
   glm::vec3 direction{0.0f, 0.0f, -1.0f};  // unit, where a spot points
   float cos_outer = -1.0f;                  // cone half-angle's cosine; spots: >= 0
+  float strength = 1.0f;                    // peak radiant intensity: ranks lights in a full cluster
 };
 
 // The exact test: does the light reach this point (inside its range and cone)?
@@ -58,11 +59,17 @@ bool light_touches_box(const ClusterLight& light, const Aabb& box);
 
 struct ClusterLists {
   std::vector<std::vector<std::uint32_t>> lights;  // by cluster index: light indices, ascending
-  std::uint32_t overflowed = 0;                    // clusters that hit max_per_cluster
+  std::uint32_t overflowed = 0;                    // clusters that had to drop lights
 };
 
+// How much a light can matter to a box: its strength over the squared
+// distance to the box (at least 1 m away, so lights inside rank by strength).
+float light_importance(const ClusterLight& light, const Aabb& box);
+
 // Assigns every light to every cluster it touches, at most `max_per_cluster`
-// per cluster (the first ones by index, as the compute shader does).
+// per cluster. A full cluster keeps its most important lights (a newcomer
+// replaces the least important one when it matters more), as the compute
+// shader does, and counts as overflowed: a dropped light is a weak, far one.
 ClusterLists assign_lights(const ClusterGrid& grid, std::span<const ClusterLight> lights,
                            std::uint32_t max_per_cluster);
 

@@ -31,6 +31,7 @@ struct Lighting {
   glm::vec3 ambient_ground{0.12f, 0.10f, 0.09f};
   glm::vec4 clear_color{0.06f, 0.07f, 0.09f, 1.0f};
   std::vector<PunctualLight> lights;  // point and spot lights, world space
+  std::vector<DirectionalLight> directional_lights;  // beyond the sun: a moon, a fill (no shadows)
   bool sun_shadows = true;            // cascaded shadows when the sun is up and lit
   look::LookSettings look;     // sky, fog and the HDR image pipeline after the forward pass
   look::SkyAmbient sky_ambient;  // the sky as SH ambient (set by scene_lighting; zero by default)

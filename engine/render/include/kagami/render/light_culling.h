@@ -25,6 +25,13 @@ struct PunctualLight {
   float outer_cone = 0.7853982f;
 };
 
+// A light from a direction (a moon, a fill light): lights every pixel, so it
+// skips the clusters; the sky's sun (with shadows) is not one of these.
+struct DirectionalLight {
+  glm::vec3 direction{0.0f, -1.0f, 0.0f};  // unit, where the light travels
+  glm::vec3 radiance{1.0f};                // colour * illuminance
+};
+
 // Radiance (after exposure) below which a light without a range is cut off.
 inline constexpr float kLightCutoff = 0.01f;
 
@@ -42,8 +49,10 @@ class LightCulling {
   LightCulling(const LightCulling&) = delete;
   LightCulling& operator=(const LightCulling&) = delete;
 
-  // Writes `lights` into slot's light buffer (grown when needed); returns the count.
-  std::uint32_t upload(std::uint32_t slot, std::span<const PunctualLight> lights);
+  // Writes `lights`, then `directional` after them, into slot's light buffer
+  // (grown when needed); returns the count of `lights` (the culled ones).
+  std::uint32_t upload(std::uint32_t slot, std::span<const PunctualLight> lights,
+                       std::span<const DirectionalLight> directional = {});
   VkBuffer lights(std::uint32_t slot) const { return lights_[slot].handle; }
 
   // Adds the culling pass; returns the cluster buffer it writes. The view

@@ -7,6 +7,7 @@
 
 namespace kagami::shader {
 static_assert(sizeof(SkyParams) == 6 * 16, "SkyParams must match std140 layout");
-static_assert(sizeof(PostUniforms) == 64 + 16 + sizeof(SkyParams) + 8 * 16, "PostUniforms must match std140 layout");
+static_assert(sizeof(PostUniforms) == 64 + 16 + sizeof(SkyParams) + 8 * 16 + KAGAMI_FOG_LIGHTS * sizeof(GpuLight) + 16,
+              "PostUniforms must match std140 layout");
 static_assert(sizeof(PostPush) == 16, "PostPush must match std430 push constants");
 }  // namespace kagami::shader

@@ -9,6 +9,7 @@
 #include "kagami/render/camera.h"
 #include "kagami/render/draw_list.h"
 #include "kagami/render/forward_renderer.h"
+#include "kagami/scene/queries.h"
 #include "kagami/scene/scene.h"
 
 namespace kagami::render {
@@ -20,11 +21,14 @@ using ResidentModelFn = std::function<const GpuModel*(std::string_view asset_id)
 // material overrides. Returns how many mesh entities were skipped.
 std::size_t add_scene_draws(DrawList& draws, const scene::Scene& scene, const ResidentModelFn& resident);
 
-// The sky as sun and ambient, and the scene's point and spot lights (their
-// intensities scaled by the environment's exposure). Directional light
-// entities are not used yet: the sky's sun is the one directional light.
+// The sky as sun (with shadows) and ambient, the scene's point and spot
+// lights, and its directional light entities (a moon: unshadowed) as extra
+// directional lights. Exposure is applied later, by the post chain.
 Lighting scene_lighting(const scene::Scene& scene);
 Lighting scene_lighting(const scene::Environment& environment);
+
+// The render camera of a scene camera entity (position, forward, lens).
+Camera camera_from(const scene::WorldCamera& camera);
 
 // Viewpoints over the scene's bounds for looking at a location: a high
 // establishing view, then views from each side at street level.
