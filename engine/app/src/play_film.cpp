@@ -5,7 +5,8 @@
 // frame is the frame the offline render writes. Locations stream in on worker
 // threads, a budgeted slice per frame, starting a streaming lead before their
 // act; playback starts once the first act's location is whole. With no display
-// (or --headless) it renders offline at a size and rate that finish on a 2-core CPU, and says where the output is.
+// (or --headless) it renders offline at a size and rate that finish on a
+// 2-core CPU, and says where the output is.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
