@@ -5,6 +5,7 @@
 
 #include "kagami/gpu/pipeline.h"
 #include "pipeline_swap.h"
+#include "kagami/gpu/pipeline_objects.h"
 #include "kagami/gpu/upload.h"
 #include "kagami/render/shader_paths.h"
 #include "kagami/render/shader_types.h"
@@ -60,15 +61,7 @@ Result<void> UiPass::rebuild_pipeline() {
 }
 
 UiPass::~UiPass() {
-  VkDevice vk = device_.vk();
-  auto objects = std::make_tuple(set_layout_, layout_, pipeline_, sampler_);
-  device_.retire([vk, objects] {
-    auto [set_layout, layout, pipeline, sampler] = objects;
-    vkDestroyPipeline(vk, pipeline, nullptr);
-    vkDestroyPipelineLayout(vk, layout, nullptr);
-    vkDestroyDescriptorSetLayout(vk, set_layout, nullptr);
-    vkDestroySampler(vk, sampler, nullptr);
-  });
+  gpu::retire(device_, {{pipeline_}, layout_, set_layout_, {sampler_}});
   if (font_) device_.retire(font_);
   for (auto& b : buffers_) {
     if (b.vertices) device_.retire(b.vertices);

@@ -5,6 +5,7 @@
 
 #include "kagami/core/strings.h"
 #include "kagami/gpu/pipeline.h"
+#include "kagami/gpu/pipeline_objects.h"
 #include "kagami/gpu/upload.h"
 #include "kagami/render/particle_shader_types.h"
 #include "kagami/render/shader_paths.h"
@@ -86,14 +87,7 @@ Result<std::unique_ptr<DissolveFragments>> DissolveFragments::create(gpu::Device
 }
 
 DissolveFragments::~DissolveFragments() {
-  VkDevice vk = device_.vk();
-  auto objects = std::make_tuple(set_layout_, layout_, emit_);
-  device_.retire([vk, objects] {
-    auto [set_layout, layout, emit] = objects;
-    vkDestroyPipeline(vk, emit, nullptr);
-    vkDestroyPipelineLayout(vk, layout, nullptr);
-    vkDestroyDescriptorSetLayout(vk, set_layout, nullptr);
-  });
+  gpu::retire(device_, {{emit_}, layout_, set_layout_});
   if (particles_) device_.retire(particles_);
 }
 

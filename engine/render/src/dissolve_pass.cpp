@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "kagami/gpu/pipeline.h"
+#include "kagami/gpu/pipeline_objects.h"
 #include "kagami/gpu/upload.h"
 #include "kagami/render/particle_shader_types.h"
 #include "kagami/render/shader_paths.h"
@@ -79,15 +80,7 @@ Result<std::unique_ptr<DissolvePass>> DissolvePass::create(gpu::Device& device, 
 }
 
 DissolvePass::~DissolvePass() {
-  VkDevice vk = device_.vk();
-  auto objects = std::make_tuple(set_layout_, layout_, pipeline_, sampler_);
-  device_.retire([vk, objects] {
-    auto [set_layout, layout, pipeline, sampler] = objects;
-    vkDestroyPipeline(vk, pipeline, nullptr);
-    vkDestroyPipelineLayout(vk, layout, nullptr);
-    vkDestroyDescriptorSetLayout(vk, set_layout, nullptr);
-    vkDestroySampler(vk, sampler, nullptr);
-  });
+  gpu::retire(device_, {{pipeline_}, layout_, set_layout_, {sampler_}});
   device_.retire(white_);
   for (auto& ubo : uniforms_) device_.retire(ubo);
 }

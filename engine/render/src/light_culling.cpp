@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "kagami/gpu/pipeline.h"
+#include "kagami/gpu/pipeline_objects.h"
 #include "kagami/render/shader_paths.h"
 
 namespace kagami::render {
@@ -42,14 +43,7 @@ Result<std::unique_ptr<LightCulling>> LightCulling::create(gpu::Device& device) 
 }
 
 LightCulling::~LightCulling() {
-  VkDevice vk = device_.vk();
-  auto objects = std::make_tuple(set_layout_, layout_, pipeline_);
-  device_.retire([vk, objects] {
-    auto [set_layout, layout, pipeline] = objects;
-    vkDestroyPipeline(vk, pipeline, nullptr);
-    vkDestroyPipelineLayout(vk, layout, nullptr);
-    vkDestroyDescriptorSetLayout(vk, set_layout, nullptr);
-  });
+  gpu::retire(device_, {{pipeline_}, layout_, set_layout_});
   for (auto& buffer : lights_)
     if (buffer.handle) device_.retire(buffer);
 }

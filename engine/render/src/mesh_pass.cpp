@@ -6,6 +6,7 @@
 #include "kagami/anim/skin.h"
 #include "kagami/gpu/pipeline.h"
 #include "kagami/core/strings.h"
+#include "kagami/gpu/pipeline_objects.h"
 #include "kagami/gpu/upload.h"
 #include "kagami/render/shader_paths.h"
 
@@ -91,18 +92,11 @@ Result<std::unique_ptr<MeshPass>> MeshPass::create(gpu::Device& device, VkFormat
 }
 
 MeshPass::~MeshPass() {
-  VkDevice vk = device_.vk();
-  auto objects = std::make_tuple(set_layout_, layout_, pipelines_, sampler_);
-  device_.retire([vk, objects] {
-    auto [set_layout, layout, pipelines, sampler] = objects;
-    for (const auto& kind : pipelines)
-      for (const auto& row : kind)
-        for (const auto& pair : row)
-          for (VkPipeline p : pair) vkDestroyPipeline(vk, p, nullptr);
-    vkDestroyPipelineLayout(vk, layout, nullptr);
-    vkDestroyDescriptorSetLayout(vk, set_layout, nullptr);
-    vkDestroySampler(vk, sampler, nullptr);
-  });
+  gpu::PipelineObjects objects{{}, layout_, set_layout_, {sampler_}};
+  for (const auto& kind : pipelines_)
+    for (const auto& row : kind)
+      for (const auto& pair : row) objects.pipelines.insert(objects.pipelines.end(), pair.begin(), pair.end());
+  gpu::retire(device_, std::move(objects));
   device_.retire(white_);
   device_.retire(flat_normal_);
 }

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "kagami/gpu/pipeline.h"
+#include "kagami/gpu/pipeline_objects.h"
 #include "kagami/render/particle_shader_types.h"
 #include "kagami/render/shader_paths.h"
 
@@ -38,15 +39,7 @@ Result<std::unique_ptr<ParticleDraw>> ParticleDraw::create(gpu::Device& device, 
 }
 
 ParticleDraw::~ParticleDraw() {
-  VkDevice vk = device_.vk();
-  auto set_layout = set_layout_;
-  auto layout = layout_;
-  auto pipeline = pipeline_;
-  device_.retire([vk, set_layout, layout, pipeline] {
-    vkDestroyPipeline(vk, pipeline, nullptr);
-    vkDestroyPipelineLayout(vk, layout, nullptr);
-    vkDestroyDescriptorSetLayout(vk, set_layout, nullptr);
-  });
+  gpu::retire(device_, {{pipeline_}, layout_, set_layout_});
   for (auto& ubo : uniforms_) device_.retire(ubo);
 }
 

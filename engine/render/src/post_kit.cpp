@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "kagami/gpu/pipeline_objects.h"
 #include "kagami/graph/usage.h"
 #include "kagami/render/forward_renderer.h"
 #include "kagami/render/shader_paths.h"
@@ -29,15 +30,7 @@ Result<std::unique_ptr<PostKit>> PostKit::create(gpu::Device& device) {
 }
 
 PostKit::~PostKit() {
-  VkDevice vk = device_.vk();
-  device_.retire([vk, set_layout = set_layout_, layout = layout_, linear = linear_, nearest = nearest_,
-                  pipelines = pipelines_] {
-    for (VkPipeline p : pipelines) vkDestroyPipeline(vk, p, nullptr);
-    vkDestroyPipelineLayout(vk, layout, nullptr);
-    vkDestroyDescriptorSetLayout(vk, set_layout, nullptr);
-    vkDestroySampler(vk, linear, nullptr);
-    vkDestroySampler(vk, nearest, nullptr);
-  });
+  gpu::retire(device_, {pipelines_, layout_, set_layout_, {linear_, nearest_}});
 }
 
 Result<VkPipeline> PostKit::pipeline(std::string_view shader, VkFormat color, gpu::BlendMode blend, bool sky_depth) {

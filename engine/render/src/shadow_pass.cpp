@@ -5,6 +5,7 @@
 
 #include "kagami/anim/skin.h"
 #include "kagami/gpu/pipeline.h"
+#include "kagami/gpu/pipeline_objects.h"
 #include "kagami/render/shader_paths.h"
 
 namespace kagami::render {
@@ -79,16 +80,7 @@ Result<std::unique_ptr<ShadowPass>> ShadowPass::create(gpu::Device& device) {
 }
 
 ShadowPass::~ShadowPass() {
-  VkDevice vk = device_.vk();
-  auto objects = std::make_tuple(set_layout_, layout_, pipeline_, skinned_pipeline_, sampler_);
-  device_.retire([vk, objects] {
-    auto [set_layout, layout, pipeline, skinned, sampler] = objects;
-    vkDestroyPipeline(vk, pipeline, nullptr);
-    vkDestroyPipeline(vk, skinned, nullptr);
-    vkDestroyPipelineLayout(vk, layout, nullptr);
-    vkDestroyDescriptorSetLayout(vk, set_layout, nullptr);
-    vkDestroySampler(vk, sampler, nullptr);
-  });
+  gpu::retire(device_, {{pipeline_, skinned_pipeline_}, layout_, set_layout_, {sampler_}});
 }
 
 graph::TextureHandle ShadowPass::add_pass(FrameGraph& frame, std::span<const DrawItem* const> draws,

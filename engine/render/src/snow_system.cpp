@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "kagami/gpu/pipeline.h"
+#include "kagami/gpu/pipeline_objects.h"
 #include "kagami/gpu/upload.h"
 #include "kagami/render/particle_shader_types.h"
 #include "kagami/render/shader_paths.h"
@@ -48,15 +49,7 @@ Result<std::unique_ptr<SnowSystem>> SnowSystem::create(gpu::Device& device, VkFo
 }
 
 SnowSystem::~SnowSystem() {
-  VkDevice vk = device_.vk();
-  auto objects = std::make_tuple(set_layout_, layout_, simulate_, sampler_);
-  device_.retire([vk, objects] {
-    auto [set_layout, layout, simulate, sampler] = objects;
-    vkDestroyPipeline(vk, simulate, nullptr);
-    vkDestroyPipelineLayout(vk, layout, nullptr);
-    vkDestroyDescriptorSetLayout(vk, set_layout, nullptr);
-    vkDestroySampler(vk, sampler, nullptr);
-  });
+  gpu::retire(device_, {{simulate_}, layout_, set_layout_, {sampler_}});
   device_.retire(flat_);
   if (particles_) device_.retire(particles_);
 }

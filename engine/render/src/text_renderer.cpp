@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "kagami/gpu/pipeline.h"
+#include "kagami/gpu/pipeline_objects.h"
 #include "kagami/gpu/upload.h"
 #include "kagami/render/shader_paths.h"
 
@@ -66,15 +67,7 @@ TextRenderer::~TextRenderer() {
   for (auto& buffer : vertices_)
     if (buffer) device_.retire(buffer);
   device_.retire(atlas_);
-  VkDevice vk = device_.vk();
-  auto objects = std::make_tuple(pipeline_, layout_, set_layout_, sampler_);
-  device_.retire([vk, objects] {
-    auto [pipeline, layout, set_layout, sampler] = objects;
-    vkDestroyPipeline(vk, pipeline, nullptr);
-    vkDestroyPipelineLayout(vk, layout, nullptr);
-    vkDestroyDescriptorSetLayout(vk, set_layout, nullptr);
-    vkDestroySampler(vk, sampler, nullptr);
-  });
+  gpu::retire(device_, {{pipeline_}, layout_, set_layout_, {sampler_}});
 }
 
 glm::vec2 TextRenderer::measure(std::string_view utf8, const TextStyle& style) const {
