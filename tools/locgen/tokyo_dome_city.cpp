@@ -277,7 +277,7 @@ Location build(std::uint32_t seed) {
   e.sky_zenith = {0.06f, 0.09f, 0.24f};
   e.sky_horizon = {0.85f, 0.45f, 0.32f};
   e.ambient = {0.09f, 0.08f, 0.12f};
-  e.fog_color = {0.42f, 0.33f, 0.38f};
+  e.fog_color = {0.13f, 0.095f, 0.11f};  // the dusk horizon's own radiance: brighter fog washes the park out
   e.fog_density = 0.0012f;
   e.fog_height_falloff = 0.02f;
   e.exposure_ev = -0.5f;
