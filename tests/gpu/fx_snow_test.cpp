@@ -1,9 +1,11 @@
 // The snow simulation on a real device: particles are conserved across frames
 // (every slot keeps its id; active + dormant == N; recycling happens), the
 // result is identical for the same seed and differs for another, and flakes
-// land on the ground plane or the heightfield.
+// land on the ground plane or the heightfield; a replay in a few coarse steps
+// leaves the storm as a frame-by-frame replay does.
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstring>
 #include <vector>
 
@@ -114,6 +116,57 @@ TEST_F(FxSnowTest, SameSeedGivesIdenticalBytesAnotherSeedDoesNot) {
   ASSERT_EQ(a.size(), b.size());
   EXPECT_EQ(std::memcmp(a.data(), b.data(), a.size() * sizeof(Particle)), 0) << "same seed, different bytes";
   EXPECT_NE(std::memcmp(a.data(), c.data(), a.size() * sizeof(Particle)), 0) << "another seed, same bytes";
+}
+
+// The film replays the last second before each frame in 6 steps instead of one
+// per frame (FrameEffects::snow_replay_seconds): the flakes must still have
+// taken up the wind and be as many in the air, or the storm would look calmer.
+TEST_F(FxSnowTest, ACoarseReplayLeavesTheStormAsAFineOneDoes) {
+  SnowSettings settings;
+  settings.count = 20000;
+  settings.seed = 5;
+  settings.wind = {5.0f, 1.5f};
+  settings.turbulence = 1.0f;
+  auto replay = [&](std::uint32_t steps, float seconds) {
+    auto snow = render::SnowSystem::create(*device, testing::FxRig::kFormat, render::SnowStage::kDepthFormat);
+    EXPECT_TRUE(snow.ok());
+    testing::FxRig rig(*device, {16, 16});
+    gpu::Buffer host = render::make_buffer_readback(*device, settings.count * sizeof(Particle), "readback");
+    auto ok = rig.run([&](render::FrameGraph& frame) {
+      auto particles = (*snow)->add_replay_pass(frame, settings, testing::fx_time(240), camera(), steps, seconds);
+      render::add_buffer_readback_pass(frame, particles, host);
+    });
+    EXPECT_TRUE(ok.ok()) << ok.error().message;
+    std::vector<Particle> out(settings.count);
+    std::memcpy(out.data(), host.mapped(), out.size() * sizeof(Particle));
+    device->retire(host);
+    return out;
+  };
+  struct Storm {
+    int falling = 0;
+    glm::vec3 mean_velocity{0.0f};
+  };
+  auto storm = [](const std::vector<Particle>& particles) {
+    Storm s;
+    for (const Particle& p : particles)
+      if (p.state == KAGAMI_PARTICLE_FALLING) {
+        ++s.falling;
+        s.mean_velocity += glm::vec3(p.velocity);
+      }
+    s.mean_velocity /= float(std::max(s.falling, 1));
+    return s;
+  };
+  const float frame = testing::fx_time(240).delta;
+  const Storm fine = storm(replay(std::uint32_t(std::lround(1.0f / frame)), 0.0f));
+  const Storm coarse = storm(replay(6, 1.0f));
+  const Storm cold = storm(replay(1, 0.0f));  // one frame from the seed: not yet in the wind
+  ASSERT_GT(fine.falling, int(settings.count) / 2);
+  EXPECT_NEAR(double(coarse.falling), double(fine.falling), 0.03 * settings.count);
+  EXPECT_NEAR(coarse.mean_velocity.x, fine.mean_velocity.x, 0.1f * settings.wind.x);
+  EXPECT_NEAR(coarse.mean_velocity.z, fine.mean_velocity.z, 0.1f * settings.wind.x);
+  EXPECT_NEAR(coarse.mean_velocity.y, fine.mean_velocity.y, 0.2f);
+  EXPECT_GT(fine.mean_velocity.x, 0.7f * settings.wind.x) << "after a second the flakes move with the wind";
+  EXPECT_LT(cold.mean_velocity.x, 0.5f * fine.mean_velocity.x) << "the test tells a settled storm from a cold start";
 }
 
 TEST_F(FxSnowTest, FlakesSettleOnTheHeightfield) {

@@ -8,6 +8,7 @@
 
 #include "gpu_fixture.h"
 #include "kagami/core/image.h"
+#include "kagami/look/opaque_grade.h"
 #include "kagami/render/forward_renderer.h"
 #include "kagami/render/readback.h"
 #include "shared/tonemap.h"
@@ -166,6 +167,41 @@ TEST_F(PostChainTest, OvercastSnowSkyIsFlatAndGrey) {
   EXPECT_LE(std::abs(int(top[0]) - int(other[0])), 2) << "no direction stands out under cloud";
   EXPECT_LT(std::abs(int(top[0]) - int(top[2])), 25) << "close to grey";
   EXPECT_GT(luma(image, 48, 2), 15.0f) << "the cloud base is lit by the city";
+}
+
+// The film fills frames under an opaque overlay with look::opaque_grade_display
+// instead of rendering the scene: that is only right if the post chain, with
+// every step on (fog, bloom, vignette, grading, FXAA), makes that colour too.
+TEST_F(PostChainTest, AnOpaqueGradeMakesOneColourWhateverTheScene) {
+  render::Lighting lighting = sky_lighting("dusk", {-0.9f, 0.1f, -0.4f}, glm::vec3(1.0f, 0.6f, 0.3f));
+  look::PostSettings& post = lighting.look.post;
+  post.vignette = 0.6f;
+  post.fxaa = true;
+  post.lift = glm::vec3(1.0f);
+  post.gain = glm::vec3(0.9f, 0.55f, 0.25f);
+  post.gamma = glm::vec3(1.1f, 1.0f, 0.9f);
+  post.saturation = 0.8f;
+  lighting.look.fog.density = 0.02f;
+  render::Camera camera = level_camera({0.0f, 0.0f, -1.0f}, 60.0f);
+  std::vector<Patch> patches = {{{{0, 0}, {32, 64}}, glm::vec3(40.0f, 2.0f, 0.1f), depth_at(camera, 1.5f, 10.0f)},
+                                {{{40, 8}, {8, 8}}, glm::vec3(3000.0f), depth_at(camera, 1.5f, 3.0f)}};
+  ImageRgba8 image = run("opaque_grade", lighting, camera, {96, 64}, patches);
+  ASSERT_EQ(image.width, 96);
+
+  // What an sRGB target stores for the fill's clear value (pow 2.2, as for_target decodes).
+  const glm::vec3 display = look::opaque_grade_display(post);
+  auto stored = [](float display_value) {
+    float linear = std::pow(display_value, 2.2f);
+    float encoded = linear <= 0.0031308f ? 12.92f * linear : 1.055f * std::pow(linear, 1.0f / 2.4f) - 0.055f;
+    return int(std::lround(encoded * 255.0f));
+  };
+  const int expected[3] = {stored(display.r), stored(display.g), stored(display.b)};
+  EXPECT_GT(expected[0], expected[2] + 40) << "the test's grade is a warm colour, not black or white";
+  int worst = 0;
+  for (std::size_t i = 0; i < image.pixels.size(); i += 4)
+    for (int c = 0; c < 3; ++c) worst = std::max(worst, std::abs(int(image.pixels[i + std::size_t(c)]) - expected[c]));
+  EXPECT_LE(worst, 1) << "every pixel is the opaque grade's colour (" << expected[0] << ", " << expected[1] << ", "
+                      << expected[2] << ")";
 }
 
 TEST_F(PostChainTest, FogThickensWithDistance) {

@@ -101,5 +101,14 @@ TEST(ShadowCascades, OriginMovesInWholeTexelsAsTheCameraMoves) {
   EXPECT_TRUE(moved);
 }
 
+TEST(ShadowCascades, ResolutionFollowsTheOutputBetween512And1024) {
+  EXPECT_EQ(cascade_resolution_for(320, 180), 512u);   // the headless film: a quarter of the texels
+  EXPECT_EQ(cascade_resolution_for(180, 320), 512u);   // portrait: the longer side counts
+  EXPECT_EQ(cascade_resolution_for(513, 300), 1024u);  // finer than a 512 texel grid needs 1024
+  EXPECT_EQ(cascade_resolution_for(640, 360), 1024u);
+  EXPECT_EQ(cascade_resolution_for(1920, 1080), 1024u);  // the cap
+  EXPECT_EQ(cascade_resolution_for(1, 1), 512u);
+}
+
 }  // namespace
 }  // namespace kagami

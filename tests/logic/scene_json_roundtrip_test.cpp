@@ -66,6 +66,8 @@ TEST(SceneJsonRoundTrip, RichFixtureContents) {
   EXPECT_EQ(bridge->mesh->material_overrides[1].emissive, glm::vec3(4.0f, 3.5f, 2.0f));
   EXPECT_FALSE(bridge->mesh->material_overrides[1].roughness.has_value());
   ASSERT_TRUE(bridge->streaming_bounds.has_value());
+  EXPECT_TRUE(bridge->mesh->casts_shadows);  // the default
+  EXPECT_FALSE(s.find_by_name("bike")->mesh->casts_shadows);
 
   const Entity* lamp = s.find(4);
   ASSERT_TRUE(lamp && lamp->light);

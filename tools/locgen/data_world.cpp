@@ -204,6 +204,7 @@ Location build(std::uint32_t seed) {
   Rng assets(seed, "dw.assets");
   loc.add_asset(grid_tile("grid_tile", false, assets));
   loc.add_asset(grid_tile("grid_tile_cells", true, assets));
+  loc.ground_assets = {"grid_tile", "grid_tile_cells"};
   const int heights[4] = {8, 12, 18, 26};
   for (int k = 0; k < 4; ++k) loc.add_asset(data_column(("data_column_" + std::to_string(k)).c_str(), heights[k], assets));
   loc.add_asset(single_block("data_block_cyan", c.edge_cyan));

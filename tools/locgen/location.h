@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -72,6 +73,9 @@ struct Location {
   Aabb bounds;              // streaming bounds: everything placed, padded
   Environment environment;
   std::vector<Viewpoint> viewpoints;
+  // Assets lying flat on the street (paving, roads, lawns, ground snow): they
+  // shadow nothing the camera sees, so their scene meshes cast no shadows.
+  std::set<std::string> ground_assets;
 
   Model& add_asset(Model model);  // asserts the id is new
   const Model* find_asset(const std::string& id) const;

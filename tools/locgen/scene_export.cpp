@@ -84,6 +84,7 @@ Result<void> export_scene(const Location& loc, const fs::path& out_root, std::ui
     e.transform.rotation = glm::normalize(p.rotation);
     e.transform.scale = p.scale;
     e.mesh = scene::MeshComponent{p.asset, {}};
+    e.mesh->casts_shadows = !loc.ground_assets.contains(p.asset);
     auto id = s.add_entity(std::move(e));
     if (!id) return id.error();
     if (!p.light) continue;

@@ -67,6 +67,7 @@ void add_assets(Location& loc, std::uint32_t seed) {
   loc.add_asset(make_snow_road(rng));
   loc.add_asset(make_snow_drift(rng));
   loc.add_asset(make_footprints(rng));
+  loc.ground_assets = {"snow_ground_a", "snow_ground_b", "snow_road", "footprints"};
   loc.add_asset(make_utility_pole(rng));
   loc.add_asset(make_power_lines());
   loc.add_asset(make_parked_car("car_white", c.car_white, rng));

@@ -67,6 +67,7 @@ void add_assets(Location& loc, std::uint32_t seed) {
   loc.add_asset(make_grass_tile());
   loc.add_asset(make_road_tile());
   loc.add_asset(make_floodlight());
+  loc.ground_assets = {"paving_weave", "paving_setts", "lawn_tile", "road_tile"};
 }
 
 // yaw that turns local +Z to face the horizontal direction `dir`.

@@ -3,12 +3,14 @@
 // a PNG folder or an MP4, with a progress line and a contact sheet of one frame
 // per shot (plus the title and credits) beside the output.
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <set>
 
 #include "commands.h"
+#include "film_render_stats.h"
 #include "frame_sink.h"
 #include "kagami/core/contact_sheet.h"
 #include "kagami/core/log.h"
@@ -84,17 +86,24 @@ Result<void> render_film(const Options& options, const FilmDefaults& defaults) {
     const std::vector<std::int64_t> wanted = contact_frames(*film, fps);
     std::vector<ImageRgba8> thumbs;
     ProgressLine progress("render", unsigned(end - first));
+    FilmRenderStats stats;
     for (std::int64_t frame = first; frame < end && result.ok(); ++frame) {
-      auto image = (*renderer)->render(player::film_time(frame, fps));
+      const auto started = std::chrono::steady_clock::now();
+      const double t = player::film_time(frame, fps);
+      auto image = (*renderer)->render(t);
       if (!image) {
         result = image.error();
         break;
       }
       if (std::binary_search(wanted.begin(), wanted.end(), frame)) thumbs.push_back(shrink_image(*image, 240));
       result = (*sink)->write(unsigned(frame), *image);
+      const render::GraphExecutor& executor = (*renderer)->renderer().executor();
+      stats.add_frame(film->act_at(t), std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
+                      executor.compiled(), executor.timings());
       progress.frame_done();
     }
     progress.finish();
+    if (result) std::printf("%s", stats.report(*film).c_str());
     if (result) result = (*sink)->finish();
     location = (*sink)->location();
     if (result && !thumbs.empty()) {

@@ -1,6 +1,7 @@
 #include "kagami/core/shadow_cascades.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace kagami {
@@ -65,6 +66,10 @@ Cascade fit_cascade(const CascadeView& view, float split_near, float split_far, 
                                     c.origin.y + radius, -z_top, -z_bottom);
   c.view_proj = projection * light;
   return c;
+}
+
+std::uint32_t cascade_resolution_for(std::uint32_t width, std::uint32_t height) {
+  return std::clamp(std::bit_ceil(std::max(width, height)), 512u, 1024u);
 }
 
 }  // namespace kagami

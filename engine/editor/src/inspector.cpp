@@ -86,6 +86,7 @@ void mesh_section(Editor::State& s, EntityId id) {
     }
     return changed;
   }, false);
+  edit(s, id, "Casts shadows", [](Entity& e) { return ImGui::Checkbox("Casts shadows", &e.mesh->casts_shadows); }, false);
   const std::size_t overrides = scene.find(id)->mesh->material_overrides.size();
   for (std::size_t i = 0; i < overrides; ++i) {
     ImGui::PushID(int(i));

@@ -38,7 +38,9 @@ render::FrameEffects film_effects(const sequencer::SequenceState& state, double 
     s.gust = 0.6f;
     s.turbulence = 0.5f + 1.0f * wind;
     s.look.streak_seconds = 0.04f;
-    fx.snow_replay_steps = std::max(1u, std::uint32_t(std::lround(double(options.replay_seconds) * fps)));
+    const auto frames = std::uint32_t(std::lround(double(options.replay_seconds) * fps));
+    fx.snow_replay_steps = std::clamp(options.replay_steps, 1u, std::max(frames, 1u));
+    fx.snow_replay_seconds = options.replay_seconds;
   }
   fx.dissolve = std::clamp(parameter(state, "fx.dissolve").value_or(0.0f), 0.0f, 1.0f);
   fx.data_breakup = std::clamp(parameter(state, "fx.data_breakup").value_or(0.0f), 0.0f, 1.0f);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "kagami/look/opaque_grade.h"
 #include "kagami/player/film_effects.h"
 #include "kagami/render/readback.h"
 #include "kagami/render/scene_view.h"
@@ -150,12 +151,6 @@ Result<graph::TextureHandle> FilmRenderer::add_frame(render::FrameGraph& frame, 
   camera.position += shake;
   camera.target += shake;
 
-  draws_.clear();
-  render::add_scene_draws(draws_, loaded.scene, [&](std::string_view id) {
-    return streamer_ ? streamer_->resident(loaded.handle, id) : loaded.models.find(id);
-  });
-  if (auto characters = add_character_draws(loaded); !characters) return characters.error();
-  draws_.sort();
   lighting_ = render::scene_lighting(loaded.scene);
   sequencer::ScreenOverlay overlay = t >= film_.acts_end() ? sequencer::ScreenOverlay{glm::vec3(0.0f), 1.0f}
                                                            : sequencer::screen_overlay(a.sequence, local);
@@ -163,11 +158,44 @@ Result<graph::TextureHandle> FilmRenderer::add_frame(render::FrameGraph& frame, 
   look::PostSettings& post = lighting_.look.post;
   post.gain *= grade.gain;
   post.lift = glm::vec3(1.0f) - (glm::vec3(1.0f) - post.lift) * (glm::vec3(1.0f) - grade.lift);
+  if (overlay.alpha >= 1.0f) {
+    // The overlay hides the whole scene (a fade's plateau, the title card, the
+    // credits): the graded image no longer depends on the scene, so fill the
+    // frame with the colour the post chain would make and draw only the text,
+    // at a fraction of the scene's cost.
+    target = add_overlay_fill(frame, target, look::opaque_grade_display(post));
+    queue_text(t, act, state_, extent);
+    return text_->add_pass(frame, slot, target);
+  }
+
+  draws_.clear();
+  render::add_scene_draws(draws_, loaded.scene, [&](std::string_view id) {
+    return streamer_ ? streamer_->resident(loaded.handle, id) : loaded.models.find(id);
+  });
+  if (auto characters = add_character_draws(loaded); !characters) return characters.error();
+  draws_.sort();
 
   effects_ = film_effects(state_, local, a.sequence.frame_rate.fps(), std::uint32_t(act + 1));
   target = renderer_->add_passes(frame, slot, draws_, camera, lighting_, target, extent, &effects_);
   queue_text(t, act, state_, extent);
   return text_->add_pass(frame, slot, target);
+}
+
+graph::TextureHandle FilmRenderer::add_overlay_fill(render::FrameGraph& frame, graph::TextureHandle target,
+                                                   glm::vec3 display_color) {
+  // Targets encode (sRGB formats): the clear value is linear, decoded as the
+  // post chain's for_target() does (post/common.glsl).
+  const glm::vec3 linear = glm::pow(display_color, glm::vec3(2.2f));
+  VkClearAttachment clear{VK_IMAGE_ASPECT_COLOR_BIT, 0, {}};
+  clear.clearValue.color = {{linear.r, linear.g, linear.b, 1.0f}};
+  frame.add_pass(
+      "overlay fill", graph::QueueKind::raster,
+      [&](graph::PassBuilder& pass) { target = pass.write(target, graph::Usage::color_attachment); },
+      [clear](render::PassContext& ctx) {
+        const VkClearRect rect{{{0, 0}, ctx.extent}, 0, 1};
+        vkCmdClearAttachments(ctx.cmd, 1, &clear, 1, &rect);
+      });
+  return target;
 }
 
 // Every character of the act's scene, posed by the sections playing on its

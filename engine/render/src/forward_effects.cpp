@@ -47,7 +47,8 @@ graph::TextureHandle ForwardRenderer::add_snow_passes(FrameGraph& frame, std::ui
   settings.look.lights = flake_lights(lighting.lights, camera.position);  // copied into uniforms now
   graph::BufferHandle particles =
       effects.snow_replay_steps > 0
-          ? snow_->add_replay_pass(frame, settings, effects.time, camera, effects.snow_replay_steps)
+          ? snow_->add_replay_pass(frame, settings, effects.time, camera, effects.snow_replay_steps,
+                                    effects.snow_replay_seconds)
           : snow_->add_simulate_pass(frame, settings, effects.time, camera);
   return snow_->add_draw_pass(frame, slot, settings, camera, particles, hdr, depth, extent);
 }

@@ -54,18 +54,19 @@ ForwardRenderer::LightingPasses ForwardRenderer::add_lighting_passes(FrameGraph&
   view.light_info = {light_count, clustered_lights_ ? 1u : 0u, std::uint32_t(lighting.directional_lights.size()), 0u};
 
   const bool shadows = sun_casts_shadows(lighting);
+  ShadowSettings shadow = shadow_settings_;
+  if (shadow.resolution == 0) shadow.resolution = cascade_resolution_for(extent.width, extent.height);
   ShadowCascades cascades;
   if (shadows) {
     CascadeView cascade_view{camera.position, glm::normalize(camera.target - camera.position), camera.up,
                              grid.tan_half_x, grid.tan_half_y};
-    cascades = fit_cascades(cascade_view, camera.near_plane, camera.far_plane, sun_direction, shadow_settings_,
-                            draws.bounds());
+    cascades = fit_cascades(cascade_view, camera.near_plane, camera.far_plane, sun_direction, shadow, draws.bounds());
     for (std::size_t i = 0; i < KAGAMI_SHADOW_CASCADES; ++i) {
       view.shadow_view_proj[i] = cascades.cascades[i].view_proj;
       view.cascade_far[int(i)] = cascades.far_depth[i];
       view.cascade_texel[int(i)] = cascades.cascades[i].texel_size;
     }
-    view.shadow_params = {1.0f, shadow_settings_.normal_offset, shadow_settings_.depth_bias, shadow_settings_.blend_band};
+    view.shadow_params = {1.0f, shadow.normal_offset, shadow.depth_bias, shadow.blend_band};
   }
   std::memcpy(view_uniforms_[slot].mapped(), &view, sizeof view);
 
@@ -73,7 +74,7 @@ ForwardRenderer::LightingPasses ForwardRenderer::add_lighting_passes(FrameGraph&
   if (clustered_lights_) passes.clusters = light_culling_->add_pass(frame, slot, view_uniforms_[slot].handle);
   const VkBuffer joints = upload_joints(slot, draws.joint_matrices());
   passes.shadow_atlas =
-      shadow_pass_->add_pass(frame, ordered_, shadows ? &cascades : nullptr, shadow_settings_.resolution, joints);
+      shadow_pass_->add_pass(frame, ordered_, shadows ? &cascades : nullptr, shadow.resolution, joints);
   return passes;
 }
 

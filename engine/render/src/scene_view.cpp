@@ -20,7 +20,9 @@ std::size_t add_scene_draws(DrawList& draws, const scene::Scene& scene, const Re
     patches.clear();
     for (const scene::MaterialOverride& o : instance.mesh->material_overrides)
       patches.push_back({o.material, o.base_color, o.emissive, o.metallic, o.roughness});
+    const std::size_t first = draws.items().size();
     draws.add_model(*model, instance.world, patches, instance.entity);
+    if (!instance.mesh->casts_shadows) draws.cast_no_shadow_from(first);
   }
   return skipped;
 }

@@ -124,7 +124,7 @@ void ShadowPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> dr
     vkCmdSetViewport(cmd, 0, 1, &viewport);
     vkCmdSetScissor(cmd, 0, 1, &scissor);
     for (const DrawItem* draw : draws) {
-      if (draw->material.alpha_blend || !overlaps(draw->world_bounds, view_proj)) continue;
+      if (!draw->casts_shadow || draw->material.alpha_blend || !overlaps(draw->world_bounds, view_proj)) continue;
       const bool skinned = draw->skinned() && joints != VK_NULL_HANDLE;
       VkPipeline p = skinned ? skinned_pipeline_ : pipeline_;
       if (p != bound) {

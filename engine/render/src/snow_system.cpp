@@ -138,23 +138,29 @@ graph::BufferHandle SnowSystem::add_simulate_pass(FrameGraph& frame, const SnowS
 }
 
 graph::BufferHandle SnowSystem::add_replay_pass(FrameGraph& frame, const SnowSettings& settings, const FxTime& time,
-                                                const Camera& camera, std::uint32_t steps) {
+                                                const Camera& camera, std::uint32_t steps, float seconds) {
   ensure_capacity(settings.count);
   seed_ = settings.seed;
   restart_ = false;
   steps = std::max(steps, 1u);
   const shader::SnowSimPush last = make_push(settings, time, camera);
+  const float frame_delta = last.camera.w;
+  const float early_delta = seconds > frame_delta && steps > 1 ? (seconds - frame_delta) / float(steps - 1) : frame_delta;
   graph::BufferHandle particles = import_particles(frame, false);  // the reset overwrites every slot
   VkImageView heightfield = settings.heightfield.view ? settings.heightfield.view : flat_.view;
   frame.add_pass(
       "snow replay", graph::QueueKind::compute,
       [&](graph::PassBuilder& pass) { particles = pass.write(particles, graph::Usage::storage_write); },
-      [this, last, steps, particles, heightfield](PassContext& ctx) {
+      [this, last, steps, early_delta, particles, heightfield](PassContext& ctx) {
         for (std::uint32_t i = 0; i < steps; ++i) {
           const std::uint32_t back = steps - 1 - i;  // steps before the last
           shader::SnowSimPush push = last;
           push.frame = last.frame - back;  // wraps below frame 0: still a distinct, fixed hash input
-          push.time = last.time - float(back) * last.camera.w;
+          if (back > 0) {
+            // Time at the end of this step: the last step's start, less the early steps after this one.
+            push.time = last.time - last.camera.w - float(back - 1) * early_delta;
+            push.camera.w = early_delta;
+          }
           if (i == 0) push.flags |= KAGAMI_SIM_RESET;
           if (i > 0) {
             // Each step reads what the previous one wrote (the graph only orders passes).

@@ -135,9 +135,10 @@ class SceneReader {
   }
 
   MeshComponent read_mesh(const Node& node) {
-    r_.object(node, {"asset", "material_overrides"});
+    r_.object(node, {"asset", "material_overrides", "casts_shadows"});
     MeshComponent mesh;
     mesh.asset = r_.string(r_.required(node, "asset"));
+    r_.maybe(node, "casts_shadows", mesh.casts_shadows);
     if (auto list = r_.field(node, "material_overrides")) {
       std::size_t n = r_.array(*list, r_.limits().max_material_overrides, "material overrides");
       for (std::size_t i = 0; i < n; ++i) {

@@ -69,6 +69,7 @@ Json write_mesh(const MeshComponent& mesh) {
     }
     add(o, "material_overrides", std::move(list));
   }
+  add_unless(o, "casts_shadows", mesh.casts_shadows, true);
   return o;
 }
 

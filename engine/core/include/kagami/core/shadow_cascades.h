@@ -40,4 +40,11 @@ struct Cascade {
 Cascade fit_cascade(const CascadeView& view, float split_near, float split_far, const glm::vec3& light_direction,
                     std::uint32_t resolution, const Aabb& casters);
 
+// A cascade's resolution for an output image of width x height: the nearest
+// cascade spans about the view's width, so texels much finer than the image's
+// pixels are never seen. The smallest power of two not below the longer side,
+// from 512 (small previews keep soft, stable edges) to 1024 (a 2048 atlas: on
+// a CPU rasteriser clearing and filling more starts to dominate the frame).
+std::uint32_t cascade_resolution_for(std::uint32_t width, std::uint32_t height);
+
 }  // namespace kagami

@@ -17,7 +17,8 @@ namespace kagami::player {
 
 struct FilmEffectsOptions {
   std::uint32_t snow_count = 40000;    // flake slots (lavapipe renders the film: modest by default)
-  std::uint32_t replay_seconds = 1;    // simulated before each frame: enough for flakes to take up the wind
+  float replay_seconds = 1.0f;         // simulated before each frame: enough for flakes to take up the wind
+  std::uint32_t replay_steps = 6;      // in that second, the last one frame long (at most one per frame)
 };
 
 // `local` is the act's time, `fps` its frame rate, `seed` distinguishes acts.

@@ -92,6 +92,8 @@ class FilmRenderer {
   Result<void> load_wanted(double t);  // offline: loads what the cues request at t, drops the rest
   LocationLoad& load_record(std::size_t act, double t);
   void queue_text(double t, std::size_t act, const sequencer::SequenceState& state, VkExtent2D extent);
+  // A pass filling `target` with a fully opaque overlay's colour.
+  graph::TextureHandle add_overlay_fill(render::FrameGraph& frame, graph::TextureHandle target, glm::vec3 display_color);
 
   gpu::Device& device_;
   const sequencer::Film& film_;

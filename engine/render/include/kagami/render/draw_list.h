@@ -23,6 +23,7 @@ struct DrawItem {
   // Skinned draws: index of the draw's first skinning matrix in the list's
   // joint_matrices() (mesh->skin holds the vertex weights); -1: rigid.
   std::int32_t joint_offset = -1;
+  bool casts_shadow = true;  // false: the shadow maps skip it (scene::MeshComponent::casts_shadows)
   bool skinned() const { return joint_offset >= 0; }
 };
 
@@ -58,6 +59,10 @@ class DrawList {
   }
 
   std::span<const DrawItem> items() const { return items_; }
+  // The items added since `first` (an earlier items().size()) cast no shadow.
+  void cast_no_shadow_from(std::size_t first) {
+    for (std::size_t i = first; i < items_.size(); ++i) items_[i].casts_shadow = false;
+  }
   std::uint64_t triangles() const { return triangles_; }
   Aabb bounds() const { return bounds_; }
   // Every skinned draw's matrices, back to back (DrawItem::joint_offset).

@@ -49,6 +49,11 @@ struct FrameEffects {
   // steps of time.delta ending at `time`, so the flakes are a pure function of
   // time (offline renders in any order). 0: one step per frame (stateful).
   std::uint32_t snow_replay_steps = 0;
+  // With replay: > 0, the steps before the last one share this many seconds
+  // (the last is always time.delta, which the streaks show). The flakes relax
+  // exponentially towards the wind, so a few coarse steps settle them as well
+  // as a frame's worth each, for a fraction of the cost. 0: every step is time.delta.
+  float snow_replay_seconds = 0.0f;
   float snow_cover = 0.0f;    // snow lying on upward faces, 0..1
   float dissolve = 0.0f;      // every surface dissolving into data: 0 whole, 1 gone (distant first)
   float data_breakup = 0.0f;  // the image breaking up into data blocks: 0 none, 1 gone to black

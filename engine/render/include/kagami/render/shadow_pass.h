@@ -16,7 +16,7 @@
 namespace kagami::render {
 
 struct ShadowSettings {
-  std::uint32_t resolution = 1024;  // per cascade; the atlas is twice this across
+  std::uint32_t resolution = 0;     // per cascade (the atlas is twice this across); 0: cascade_resolution_for(output)
   float max_distance = 150.0f;      // view depth covered by the last cascade
   float split_lambda = 0.75f;       // 1: logarithmic splits, 0: uniform
   float normal_offset = 1.5f;       // texels along the normal

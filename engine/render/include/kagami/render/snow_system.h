@@ -76,11 +76,12 @@ class SnowSystem {
   graph::BufferHandle add_simulate_pass(FrameGraph& frame, const SnowSettings& settings, const FxTime& time,
                                         const Camera& camera);
   // "snow replay": a pure function of `time` rather than of the frames before
-  // it. Restarts from the seed and runs `steps` steps of time.delta (frames
-  // time.frame - steps + 1 .. time.frame) in one pass, the camera where it is
-  // now; the same settings, time and camera give the same bytes in any order.
+  // it. Restarts from the seed and runs `steps` steps ending at `time` in one
+  // pass, the camera where it is now: the last of time.delta, those before it
+  // of time.delta each or, with `seconds` > 0, sharing `seconds` between them.
+  // The same settings, time and camera give the same bytes in any order.
   graph::BufferHandle add_replay_pass(FrameGraph& frame, const SnowSettings& settings, const FxTime& time,
-                                      const Camera& camera, std::uint32_t steps);
+                                      const Camera& camera, std::uint32_t steps, float seconds = 0.0f);
   // "snow draw": the flakes of `particles` blended into `color`, tested against `depth`.
   graph::TextureHandle add_draw_pass(FrameGraph& frame, std::uint32_t slot, const SnowSettings& settings,
                                      const Camera& camera, graph::BufferHandle particles,

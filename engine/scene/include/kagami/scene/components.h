@@ -43,6 +43,9 @@ struct MaterialOverride {
 struct MeshComponent {
   std::string asset;  // an id in Scene::assets
   std::vector<MaterialOverride> material_overrides;  // at most one per material index
+  // False for what can shadow nothing the camera sees (ground tiles, roads):
+  // the shadow maps skip it, which on a CPU rasteriser is most of their cost.
+  bool casts_shadows = true;
   bool operator==(const MeshComponent&) const = default;
 };
 
