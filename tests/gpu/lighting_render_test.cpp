@@ -107,20 +107,27 @@ render::Camera top_down() {
   return camera;
 }
 
+// A spot light pointing straight down, its cone angles in degrees.
+render::PunctualLight spot_down(glm::vec3 position, glm::vec3 radiant_intensity, float range, float inner_degrees,
+                                float outer_degrees) {
+  render::PunctualLight spot;
+  spot.spot = true;
+  spot.position = position;
+  spot.direction = {0.0f, -1.0f, 0.0f};
+  spot.radiant_intensity = radiant_intensity;
+  spot.range = range;
+  spot.inner_cone = glm::radians(inner_degrees);
+  spot.outer_cone = glm::radians(outer_degrees);
+  return spot;
+}
+
 TEST_F(LightingRenderTest, PointAndSpotLightsLightTheirOwnPatchOfGround) {
   render::Lighting lighting = dark();
   render::PunctualLight point;
   point.position = {-8.0f, 1.0f, 0.0f};
   point.radiant_intensity = glm::vec3(1.0f, 0.6f, 0.3f) * 6.0f;
   point.range = 5.0f;
-  render::PunctualLight spot;
-  spot.spot = true;
-  spot.position = {8.0f, 6.0f, 0.0f};
-  spot.direction = {0.0f, -1.0f, 0.0f};
-  spot.radiant_intensity = glm::vec3(0.3f, 0.6f, 1.0f) * 60.0f;
-  spot.range = 20.0f;
-  spot.inner_cone = glm::radians(10.0f);
-  spot.outer_cone = glm::radians(20.0f);
+  const render::PunctualLight spot = spot_down({8.0f, 6.0f, 0.0f}, glm::vec3(0.3f, 0.6f, 1.0f) * 60.0f, 20.0f, 10.0f, 20.0f);
   lighting.lights = {point, spot};
   const render::Camera camera = top_down();
   ImageRgba8 image = render(test_scene(false), camera, lighting, true, "lighting_point_spot.png");
@@ -220,15 +227,8 @@ class LocalShadowTest : public LightingRenderTest {
 };
 
 TEST_F(LocalShadowTest, ASpotLightsCasterDarkensTheGroundBelowItAndNothingElse) {
-  render::PunctualLight spot;
-  spot.spot = true;
-  spot.position = {0.0f, 9.0f, 0.0f};
-  spot.direction = {0.0f, -1.0f, 0.0f};
-  spot.radiant_intensity = glm::vec3(1.0f, 0.9f, 0.8f) * 300.0f;
-  spot.range = 20.0f;
-  spot.inner_cone = glm::radians(35.0f);
-  spot.outer_cone = glm::radians(45.0f);
-  const Pair p = render_pair(spot, "local_shadow_spot");
+  const Pair p =
+      render_pair(spot_down({0.0f, 9.0f, 0.0f}, glm::vec3(1.0f, 0.9f, 0.8f) * 300.0f, 20.0f, 35.0f, 45.0f), "local_shadow_spot");
   ASSERT_FALSE(p.shadowed.pixels.empty());
   ASSERT_FALSE(p.unshadowed.pixels.empty());
   // The cube (x, z in [-1, 1], y 2..4) shades the ground within about 1.8 m of
