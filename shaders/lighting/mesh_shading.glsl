@@ -1,6 +1,6 @@
 // The body of mesh.frag and mesh_normal_map.frag (KAGAMI_NORMAL_MAP defined).
 // Forward shading of glTF metal-rough materials: the sun with cascaded
-// shadows, every point/spot light of this pixel's froxel (or every light,
+// shadows, every point/spot light (the few picked for it shadowed) of this pixel's froxel (or every light,
 // with clustering off), a hemisphere ambient and emission. Writes linear HDR
 // radiance; exposure and tonemapping come after.
 #include "shared/types.h"
@@ -17,6 +17,7 @@ layout(set = 0, binding = 4) uniform sampler2D emissive_texture;
 layout(set = 0, binding = 5) uniform sampler2DShadow shadow_atlas;
 layout(set = 0, binding = 6, std430) readonly buffer Lights { GpuLight lights[]; };
 layout(set = 0, binding = 7, std430) readonly buffer Clusters { uint cluster_data[]; };
+layout(set = 0, binding = 9) uniform sampler2DShadow local_shadow_atlas;  // point and spot light shadows
 layout(push_constant, std430) uniform Push { DrawPush draw; };
 
 layout(location = 0) out vec4 out_color;
@@ -62,7 +63,8 @@ float data_pulse(vec3 p, float time, float strength) {
   return mix(1.0, 0.45 * breathing + travelling, strength);
 }
 
-vec3 point_spot(Surface s, GpuLight light) {
+// `geometric` is the surface's own normal (not normal-mapped), for the shadow's offset.
+vec3 point_spot(Surface s, GpuLight light, vec3 geometric) {
   vec3 to_light = light.position_range.xyz - s.position;
   float d2 = max(dot(to_light, to_light), 1e-4);
   float d = sqrt(d2);
@@ -70,6 +72,7 @@ vec3 point_spot(Surface s, GpuLight light) {
   // Inverse square inside the range window and the spot's cone.
   float attenuation = range_window(d, light.position_range.w) / d2 * spot_cone(light, -l);
   if (attenuation <= 0.0) return vec3(0.0);
+  attenuation *= local_shadow(light, s.position, geometric, l, d);
   return shade_light(s, l, light.color_type.rgb * attenuation);
 }
 
@@ -120,17 +123,16 @@ void main() {
   vec3 l = -view.sun_direction.xyz;
   vec3 color = vec3(0.0);
   float sun_n_dot_l = dot(n, l);
+  vec3 geometric = normalize(in_normal) * (gl_FrontFacing ? 1.0 : -1.0);
   if (sun_n_dot_l > 0.0 && any(greaterThan(view.sun_radiance.rgb, vec3(0.0))))
-    color += shade_light(s, l, view.sun_radiance.rgb) *
-             sun_shadow(in_world_position, normalize(in_normal) * (gl_FrontFacing ? 1.0 : -1.0), sun_n_dot_l,
-                        -view_position.z);
+    color += shade_light(s, l, view.sun_radiance.rgb) * sun_shadow(in_world_position, geometric, sun_n_dot_l, -view_position.z);
 
   if (view.light_info.y != 0u) {
     uint base_index = cluster_index(cluster_of(view_position)) * uint(KAGAMI_CLUSTER_STRIDE);
     uint count = min(cluster_data[base_index], uint(KAGAMI_MAX_CLUSTER_LIGHTS));
-    for (uint i = 0u; i < count; ++i) color += point_spot(s, lights[cluster_data[base_index + 1u + i]]);
+    for (uint i = 0u; i < count; ++i) color += point_spot(s, lights[cluster_data[base_index + 1u + i]], geometric);
   } else {
-    for (uint i = 0u; i < view.light_info.x; ++i) color += point_spot(s, lights[i]);
+    for (uint i = 0u; i < view.light_info.x; ++i) color += point_spot(s, lights[i], geometric);
   }
 
   // Directional lights beyond the sun (a moon): unshadowed, after the culled ones.

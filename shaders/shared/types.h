@@ -26,6 +26,13 @@ using uint = std::uint32_t;
 #define KAGAMI_CLUSTER_STRIDE (KAGAMI_MAX_CLUSTER_LIGHTS + 1)
 #define KAGAMI_CLUSTER_GROUP 64        // light_cull.comp's local size
 #define KAGAMI_SHADOW_CASCADES 4       // in a 2x2 atlas: cascade i at tile (i % 2, i / 2)
+// Point and spot light shadows, a fixed budget per frame (render/local_shadows.h
+// picks the lights): views 0..3 for spots, then six cube faces per point light,
+// all tiles of one atlas, view v at tile (v % TILES, v / TILES).
+#define KAGAMI_LOCAL_SHADOW_SPOTS 4
+#define KAGAMI_LOCAL_SHADOW_POINTS 2
+#define KAGAMI_LOCAL_SHADOW_VIEWS (KAGAMI_LOCAL_SHADOW_SPOTS + 6 * KAGAMI_LOCAL_SHADOW_POINTS)
+#define KAGAMI_LOCAL_SHADOW_TILES 4     // per row and column of the atlas: 16 tiles
 
 // Per-view constants, std140 in a uniform buffer (binding 0 of the view set).
 KAGAMI_STRUCT(ViewUniforms) {
@@ -42,6 +49,8 @@ KAGAMI_STRUCT(ViewUniforms) {
   vec4 shadow_params;       // x: on (1) / off (0), y: normal offset in texels, z: depth bias in texels, w: blend band (fraction)
   vec4 cluster_params;      // x: near, y: far, z: tan(half fov x), w: tan(half fov y)
   uvec4 light_info;         // x: point/spot count, y: clustered (1) or per pixel (0), z: directional lights after them
+  mat4 local_shadow_view_proj[KAGAMI_LOCAL_SHADOW_VIEWS];  // world -> each point/spot shadow view's clip space
+  vec4 local_shadow_params; // x: 1 when any light has a map this frame, y: normal offset in texels, z: depth bias in texels, w unused
 };
 
 // One point or spot light, std430 in the light storage buffer (world space).
@@ -49,7 +58,8 @@ KAGAMI_STRUCT(GpuLight) {
   vec4 position_range;      // xyz position, w range (> 0: the light is zero beyond it)
   vec4 color_type;          // rgb: colour * intensity (candela; directional: radiance), w: 0 point, 1 spot, 2 directional
   vec4 direction_cos;       // xyz: where a spot points / a directional light travels (unit), w: cos(outer cone); points: -1
-  vec4 spot;                // x: cos(inner cone), y: sin(outer cone), zw unused
+  vec4 spot;                // x: cos(inner cone), y: sin(outer cone), z: first shadow view (< 0: unshadowed),
+                            // w: world size of a shadow texel per metre from the light
 };
 
 // Per-draw push constants (at most 128 bytes on every device).

@@ -1,8 +1,9 @@
 // A whole frame of each location, offscreen at 1280x720 on whatever device is
-// found (lavapipe in CI): render/frame/LOCATION/clustered and .../all_lights
-// (every light evaluated per pixel). The camera is the location's first
-// street-level survey view. Counters: the light count and the GPU time of
-// each lighting pass (from the graph's timestamps).
+// found (lavapipe in CI): render/frame/LOCATION/clustered, .../all_lights
+// (every light evaluated per pixel) and .../no_local_shadows (clustered, point
+// and spot light shadows off). The camera is the location's first
+// street-level survey view. Counters: the light count, the lights given
+// shadow maps, and the GPU time of each lighting pass (graph timestamps).
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
@@ -52,7 +53,9 @@ Location* load(const std::string& name) {
   return cache.emplace(name, std::move(loc)).first->second.get();
 }
 
-void frame(benchmark::State& state, const std::string& name, bool clustered) {
+enum class Variant { clustered, all_lights, no_local_shadows };
+
+void frame(benchmark::State& state, const std::string& name, Variant variant) {
   Location* loc = load(name);
   if (!loc) {
     state.SkipWithError(("cannot load scenes/" + name + ".json").c_str());
@@ -66,7 +69,9 @@ void frame(benchmark::State& state, const std::string& name, bool clustered) {
     state.SkipWithError(renderer.error().message.c_str());
     return;
   }
-  (*renderer)->set_clustered_lights(clustered);
+  (*renderer)->set_clustered_lights(variant != Variant::all_lights);
+  render::Lighting lighting = loc->lighting;
+  lighting.local_shadows = variant != Variant::no_local_shadows;
   gpu::Image color = render::create_color_target(device, kFormat, extent, "bench target");
   render::FrameTarget target{color.handle, color.view, kFormat, extent};
   target.initial = {VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
@@ -75,7 +80,7 @@ void frame(benchmark::State& state, const std::string& name, bool clustered) {
                         VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT};
   auto run = [&] {
     device.run_now([&](VkCommandBuffer cmd) {
-      (void)(*renderer)->record(cmd, 0, loc->draws, loc->camera, loc->lighting, target);
+      (void)(*renderer)->record(cmd, 0, loc->draws, loc->camera, lighting, target);
     });
   };
   run();  // warm: pipelines, transient memory
@@ -88,6 +93,10 @@ void frame(benchmark::State& state, const std::string& name, bool clustered) {
     if (pass.id.index < timings.size()) state.counters[pass_name + "_gpu_ms"] = timings[pass.id.index].gpu_ms;
   }
   state.counters["lights"] = double(loc->lighting.lights.size());
+  render::LocalShadowSettings shadows = (*renderer)->local_shadow_settings();
+  shadows.enabled = lighting.local_shadows;
+  state.counters["shadowed_lights"] =
+      double(render::plan_local_shadows(lighting.lights, loc->camera, 1280.0f / 720.0f, shadows).lights.size());
   state.counters["draws"] = double(loc->draws.items().size());
   device.wait_idle();
   device.retire(color);
@@ -95,10 +104,10 @@ void frame(benchmark::State& state, const std::string& name, bool clustered) {
 
 void register_all() {
   for (const char* name : {"tokyo_dome_city", "suidoubashi", "data_world"})
-    for (bool clustered : {true, false})
-      benchmark::RegisterBenchmark(
-          (std::string("render/frame/") + name + (clustered ? "/clustered" : "/all_lights")).c_str(),
-          [name = std::string(name), clustered](benchmark::State& s) { frame(s, name, clustered); })
+    for (auto [variant, suffix] : {std::pair{Variant::clustered, "/clustered"}, std::pair{Variant::all_lights, "/all_lights"},
+                                   std::pair{Variant::no_local_shadows, "/no_local_shadows"}})
+      benchmark::RegisterBenchmark((std::string("render/frame/") + name + suffix).c_str(),
+                                   [name = std::string(name), variant](benchmark::State& s) { frame(s, name, variant); })
           ->Unit(benchmark::kMillisecond)
           ->MinTime(2.0);
 }

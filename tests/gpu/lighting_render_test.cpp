@@ -2,7 +2,8 @@
 // the ground where they should and nowhere else, clustered culling gives the
 // same image as evaluating every light per pixel (and a full cluster keeps its
 // strongest lights), directional lights beyond the sun count, fog shows a
-// spot's beam, and the ground under an occluder is darker in the sun.
+// spot's beam, the ground under an occluder is darker in the sun, and a
+// shadowed spot or point light's caster darkens the ground only where it blocks.
 #include <random>
 
 #include "gpu_fixture.h"
@@ -106,20 +107,27 @@ render::Camera top_down() {
   return camera;
 }
 
+// A spot light pointing straight down, its cone angles in degrees.
+render::PunctualLight spot_down(glm::vec3 position, glm::vec3 radiant_intensity, float range, float inner_degrees,
+                                float outer_degrees) {
+  render::PunctualLight spot;
+  spot.spot = true;
+  spot.position = position;
+  spot.direction = {0.0f, -1.0f, 0.0f};
+  spot.radiant_intensity = radiant_intensity;
+  spot.range = range;
+  spot.inner_cone = glm::radians(inner_degrees);
+  spot.outer_cone = glm::radians(outer_degrees);
+  return spot;
+}
+
 TEST_F(LightingRenderTest, PointAndSpotLightsLightTheirOwnPatchOfGround) {
   render::Lighting lighting = dark();
   render::PunctualLight point;
   point.position = {-8.0f, 1.0f, 0.0f};
   point.radiant_intensity = glm::vec3(1.0f, 0.6f, 0.3f) * 6.0f;
   point.range = 5.0f;
-  render::PunctualLight spot;
-  spot.spot = true;
-  spot.position = {8.0f, 6.0f, 0.0f};
-  spot.direction = {0.0f, -1.0f, 0.0f};
-  spot.radiant_intensity = glm::vec3(0.3f, 0.6f, 1.0f) * 60.0f;
-  spot.range = 20.0f;
-  spot.inner_cone = glm::radians(10.0f);
-  spot.outer_cone = glm::radians(20.0f);
+  const render::PunctualLight spot = spot_down({8.0f, 6.0f, 0.0f}, glm::vec3(0.3f, 0.6f, 1.0f) * 60.0f, 20.0f, 10.0f, 20.0f);
   lighting.lights = {point, spot};
   const render::Camera camera = top_down();
   ImageRgba8 image = render(test_scene(false), camera, lighting, true, "lighting_point_spot.png");
@@ -189,6 +197,72 @@ TEST_F(LightingRenderTest, TheGroundUnderAnOccluderIsInShadow) {
   EXPECT_LT(in_shadow * 2, in_sun) << "under the cube is much darker than open ground";
   EXPECT_NEAR(brightness_at(unshadowed, camera, under), in_sun, 12) << "without shadows the same spot is lit";
   EXPECT_NEAR(brightness_at(unshadowed, camera, beside), in_sun, 3) << "shadows do not darken open ground";
+}
+
+// Point and spot light shadows: a light marked `shadows` above (or beside)
+// the floating cube darkens the ground where the cube stands between them, by
+// comparison with the same frame with local shadows off, and leaves the
+// ground the cube does not block as it was.
+class LocalShadowTest : public LightingRenderTest {
+ protected:
+  struct Pair {
+    ImageRgba8 shadowed, unshadowed;
+  };
+  Pair render_pair(const render::PunctualLight& light, const char* name) {
+    render::Lighting lighting = dark();
+    lighting.lights = {light};
+    lighting.lights[0].shadows = true;
+    Pair p;
+    p.shadowed = render(test_scene(true), camera, lighting, true, (std::string(name) + "_shadowed.png").c_str());
+    lighting.local_shadows = false;
+    p.unshadowed = render(test_scene(true), camera, lighting, true, (std::string(name) + "_unshadowed.png").c_str());
+    return p;
+  }
+  // Oblique, so the ground right under the cube is in sight.
+  render::Camera camera = [] {
+    render::Camera c = top_down();
+    c.position = {0.0f, 14.0f, 12.0f};
+    return c;
+  }();
+};
+
+TEST_F(LocalShadowTest, ASpotLightsCasterDarkensTheGroundBelowItAndNothingElse) {
+  const Pair p =
+      render_pair(spot_down({0.0f, 9.0f, 0.0f}, glm::vec3(1.0f, 0.9f, 0.8f) * 300.0f, 20.0f, 35.0f, 45.0f), "local_shadow_spot");
+  ASSERT_FALSE(p.shadowed.pixels.empty());
+  ASSERT_FALSE(p.unshadowed.pixels.empty());
+  // The cube (x, z in [-1, 1], y 2..4) shades the ground within about 1.8 m of
+  // the axis (its top edge seen from 9 m up); beyond that the cone is open.
+  for (glm::vec3 under : {glm::vec3(0.0f, 0.0f, 0.0f), glm::vec3(-1.2f, 0.0f, 0.3f), glm::vec3(1.0f, 0.0f, 0.6f)}) {
+    const int lit = brightness_at(p.unshadowed, camera, under);
+    EXPECT_GT(lit, 200) << "the spot lights the ground under the cube when unshadowed";
+    EXPECT_LT(brightness_at(p.shadowed, camera, under) * 3, lit) << "under the cube is in the spot's shadow";
+  }
+  for (glm::vec3 open : {glm::vec3(2.8f, 0.0f, 0.0f), glm::vec3(-3.0f, 0.0f, 2.5f), glm::vec3(0.0f, 0.0f, -3.5f),
+                         glm::vec3(4.5f, 0.0f, -4.0f)})
+    EXPECT_NEAR(brightness_at(p.shadowed, camera, open), brightness_at(p.unshadowed, camera, open), 3)
+        << "open ground keeps its light";
+}
+
+TEST_F(LocalShadowTest, APointLightShadowsThroughTheCubeFaceThatLooksAtTheCaster) {
+  // Beside the cube at its height: the cube shadows the ground on its far
+  // side through the -X face; the ground under the light (the -Y face) and
+  // the ground the cube does not block stay lit.
+  render::PunctualLight point;
+  point.position = {3.0f, 3.5f, 0.0f};
+  point.radiant_intensity = glm::vec3(0.8f, 0.9f, 1.0f) * 400.0f;
+  point.range = 20.0f;
+  const Pair p = render_pair(point, "local_shadow_point");
+  ASSERT_FALSE(p.shadowed.pixels.empty());
+  ASSERT_FALSE(p.unshadowed.pixels.empty());
+  const glm::vec3 behind{-6.0f, 0.0f, 0.0f};
+  const int lit = brightness_at(p.unshadowed, camera, behind);
+  EXPECT_GT(lit, 60) << "the light reaches the ground behind the cube when unshadowed";
+  EXPECT_LT(brightness_at(p.shadowed, camera, behind) * 2, lit) << "behind the cube is in its shadow";
+  for (glm::vec3 open : {glm::vec3(3.0f, 0.0f, 0.0f), glm::vec3(-6.0f, 0.0f, 6.0f), glm::vec3(6.0f, 0.0f, -3.0f),
+                         glm::vec3(3.0f, 0.0f, 5.0f)})
+    EXPECT_NEAR(brightness_at(p.shadowed, camera, open), brightness_at(p.unshadowed, camera, open), 3)
+        << "open ground keeps its light";
 }
 
 // Materials: a normal map tilting the ground's normals away from an overhead

@@ -28,6 +28,7 @@ struct Light {
   glm::vec3 direction{0, -1, 0};     // asset space; spot only
   float inner_cone_deg = 20.0f;      // spot only
   float outer_cone_deg = 35.0f;      // spot only
+  bool shadows = false;              // may cast shadows (the renderer shadows the few that matter each frame)
 };
 
 struct Placement {

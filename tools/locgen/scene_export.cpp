@@ -30,6 +30,7 @@ scene::LightComponent light_component(const Light& l) {
   c.color = l.color;
   c.intensity = l.intensity;
   c.range = l.range;
+  c.shadows = l.shadows;
   if (l.type == Light::Type::spot) {
     c.inner_cone = radians(l.inner_cone_deg);
     c.outer_cone = radians(l.outer_cone_deg);

@@ -32,6 +32,17 @@ Light street_light() {
   return l;
 }
 
+// Where act 2 plays (scenes/cinematic.act2.sequence.json): Len runs from
+// (45, 40) to (22.5, -19), Miku stands at (35, 12), Rin at (20, -40). The
+// street lamps there cast shadows, so the characters shadow the snow.
+bool near_the_action(const glm::vec3& p) { return p.x > 5 && p.x < 55 && p.z > -50 && p.z < 55; }
+
+Light street_light(const glm::vec3& where) {
+  Light l = street_light();
+  l.shadows = near_the_action(where);
+  return l;
+}
+
 Light glow_light(const glm::vec3& offset, const glm::vec3& colour, float candela, float range) {
   Light l;
   l.color = colour;
@@ -170,7 +181,7 @@ Location build(std::uint32_t seed) {
     if (std::abs(z) < 13) continue;  // the bridge
     for (float s : {-1.0f, 1.0f}) {
       const glm::vec3 p(s * 11.0f, 0, z);
-      loc.place("street_lamp", p, facing({-s, 0})).light = street_light();
+      loc.place("street_lamp", p, facing({-s, 0})).light = street_light(p);
       taken.add_circle(xz(p), 0.6f);
     }
   }
@@ -179,11 +190,11 @@ Location build(std::uint32_t seed) {
     for (float s : {-1.0f, 1.0f}) {
       const glm::vec3 p(x, 0, kSouthStreetZ + s * 11.0f);
       if (taken.blocked(xz(p), 0.4f)) continue;
-      loc.place("street_lamp", p, facing({0, -s})).light = street_light();
+      loc.place("street_lamp", p, facing({0, -s})).light = street_light(p);
       taken.add_circle(xz(p), 0.6f);
     }
     const glm::vec3 north(x, 0, kNorthStreetZ - 11.0f);
-    loc.place("street_lamp", north, facing({0, 1})).light = street_light();
+    loc.place("street_lamp", north, facing({0, 1})).light = street_light(north);
     taken.add_circle(xz(north), 0.6f);
   }
 

@@ -33,6 +33,17 @@ Light lamp_light(const glm::vec3& offset, const glm::vec3& colour, float candela
 const glm::vec3 kSodium{1.0f, 0.74f, 0.46f};  // warm lamp light
 const glm::vec3 kLed{0.75f, 0.85f, 1.0f};     // cool LED
 
+// Where act 1 plays (scenes/cinematic.act1.sequence.json): Len walks from
+// (120, 33) to Rin by the promenade at (150, 10), then they go on to (140, -4).
+// The lamp posts there cast shadows, so the two shadow the paving.
+bool near_the_action(const glm::vec3& p) { return p.x > 112 && p.x < 162 && p.z > -24 && p.z < 42; }
+
+Light post_light(const glm::vec3& where) {
+  Light l = lamp_light({0, 4.6f, 0}, kSodium, 60, 18);
+  l.shadows = near_the_action(where);
+  return l;
+}
+
 void add_assets(Location& loc, std::uint32_t seed) {
   Rng rng(seed, "tdc.assets");
   loc.add_asset(make_dome_roof());
@@ -174,7 +185,7 @@ Location build(std::uint32_t seed) {
     for (float side : {-1.0f, 1.0f}) {
       const glm::vec3 post(x, 0, kPromZ + side * 6.0f);
       if (std::abs(x - kWheelCentre.x) < 12 && side > 0) continue;  // the wheel's A-frame foot
-      loc.place("lamp_post", post).light = lamp_light({0, 4.6f, 0}, kSodium, 60, 18);
+      loc.place("lamp_post", post).light = post_light(post);
       if (x + 32 <= kEast && !(std::abs(x + 8 - kWheelCentre.x) < 20 && side > 0))
         loc.place("festoon", post + glm::vec3(0, 0, 0), yaw(0), {16.0f / 12.0f, 1, 1});
     }
@@ -229,7 +240,7 @@ Location build(std::uint32_t seed) {
     for (float z = kNorth + 15; z < kSouth; z += 36) {
       const glm::vec2 p(x + scatter.jitter(4), z + scatter.jitter(4));
       if (inside_dome(p, 1.3f) || taken.blocked(p, 1.5f)) continue;
-      loc.place("lamp_post", {p.x, 0, p.y}).light = lamp_light({0, 4.6f, 0}, kSodium, 60, 18);
+      loc.place("lamp_post", {p.x, 0, p.y}).light = post_light({p.x, 0, p.y});
       taken.add_circle(p, 1.5f);
       if (scatter.chance(0.5f)) {
         const glm::vec2 b = p + glm::vec2(2.5f, 0);

@@ -1,6 +1,6 @@
 // The passes before the forward pass and the per-view constants they share:
 // draw order (blended draws back to front), the light buffer and its culling
-// pass, and the sun's shadow cascades.
+// pass, the sun's shadow cascades and the point/spot lights' shadow views.
 #include <algorithm>
 #include <cstring>
 
@@ -50,7 +50,15 @@ ForwardRenderer::LightingPasses ForwardRenderer::add_lighting_passes(FrameGraph&
 
   const ClusterGrid grid = make_cluster_grid(camera.fov_y, aspect, camera.near_plane, camera.far_plane);
   view.cluster_params = {grid.near_plane, grid.far_plane, grid.tan_half_x, grid.tan_half_y};
-  const std::uint32_t light_count = light_culling_->upload(slot, lighting.lights, lighting.directional_lights);
+  LocalShadowSettings local_settings = local_shadow_settings_;
+  local_settings.enabled = local_settings.enabled && lighting.local_shadows;
+  const LocalShadowPlan local = plan_local_shadows(lighting.lights, camera, aspect, local_settings);
+  for (std::size_t i = 0; i < local.views.size(); ++i)
+    view.local_shadow_view_proj[local.view_index[i]] = local.views[i].view_proj;
+  view.local_shadow_params = {local.views.empty() ? 0.0f : 1.0f, local_settings.normal_offset, local_settings.depth_bias,
+                              0.0f};
+  const std::uint32_t light_count =
+      light_culling_->upload(slot, lighting.lights, lighting.directional_lights, local.lights);
   view.light_info = {light_count, clustered_lights_ ? 1u : 0u, std::uint32_t(lighting.directional_lights.size()), 0u};
 
   const bool shadows = sun_casts_shadows(lighting);
@@ -75,6 +83,8 @@ ForwardRenderer::LightingPasses ForwardRenderer::add_lighting_passes(FrameGraph&
   const VkBuffer joints = upload_joints(slot, draws.joint_matrices());
   passes.shadow_atlas =
       shadow_pass_->add_pass(frame, ordered_, shadows ? &cascades : nullptr, shadow.resolution, joints);
+  passes.local_shadow_atlas = shadow_pass_->add_views_pass(frame, "local shadows", "local shadow atlas", ordered_,
+                                                           local.views, local.atlas_size, joints);
   return passes;
 }
 

@@ -117,6 +117,7 @@ SceneTargets ForwardRenderer::add_scene_passes(FrameGraph& frame, std::uint32_t 
         targets.depth = pass.write(depth_buffer, graph::Usage::depth_attachment);
         if (lit.clusters.valid()) pass.read(lit.clusters, graph::Usage::storage_read, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT);
         pass.read(lit.shadow_atlas, graph::Usage::sampled);
+        pass.read(lit.local_shadow_atlas, graph::Usage::sampled);
         graph::TextureDesc hdr{kHdrFormat, extent.width, extent.height};
         hdr.clear = graph::ClearValue::rgba(0.0f, 0.0f, 0.0f, 1.0f);  // the sky pass fills what stays empty
         targets.hdr = pass.write(pass.create_texture("hdr", hdr), graph::Usage::color_attachment);
@@ -125,6 +126,7 @@ SceneTargets ForwardRenderer::add_scene_passes(FrameGraph& frame, std::uint32_t 
         MeshFrameBindings b = bindings;
         b.clusters = lit.clusters.valid() ? ctx.buffer(lit.clusters) : b.lights;  // unread with clustering off
         b.shadow_atlas = ctx.view(lit.shadow_atlas);
+        b.local_shadow_atlas = ctx.view(lit.local_shadow_atlas);
         mesh_pass_->record(ctx.cmd, visible, b, ctx.extent);
       });
   return targets;

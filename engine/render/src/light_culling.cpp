@@ -24,8 +24,27 @@ shader::GpuLight pack_light(const PunctualLight& light) {
   float outer = std::clamp(light.outer_cone, 0.0f, 1.5707964f);
   float inner = std::clamp(light.inner_cone, 0.0f, outer);
   g.direction_cos = glm::vec4(glm::normalize(light.direction), light.spot ? std::cos(outer) : -1.0f);
-  g.spot = glm::vec4(std::cos(inner), std::sin(outer), 0.0f, 0.0f);
+  g.spot = glm::vec4(std::cos(inner), std::sin(outer), -1.0f, 0.0f);  // unshadowed unless upload says otherwise
   return g;
+}
+
+Aabb reach_bounds(const PunctualLight& light) {
+  const float range = effective_range(light);
+  Aabb box;
+  if (!light.spot || light.outer_cone >= 1.5f) {
+    box.extend(light.position - glm::vec3(range));
+    box.extend(light.position + glm::vec3(range));
+    return box;
+  }
+  const glm::vec3 axis = glm::normalize(light.direction);
+  const float outer = std::max(light.outer_cone, 0.0f);
+  const glm::vec3 disc_center = light.position + axis * (range * std::cos(outer));
+  const glm::vec3 disc_extent = range * std::sin(outer) * glm::sqrt(glm::max(glm::vec3(1.0f) - axis * axis, 0.0f));
+  box.extend(light.position);
+  box.extend(light.position + axis * range);
+  box.extend(disc_center - disc_extent);
+  box.extend(disc_center + disc_extent);
+  return box;
 }
 
 Result<std::unique_ptr<LightCulling>> LightCulling::create(gpu::Device& device) {
@@ -49,7 +68,8 @@ LightCulling::~LightCulling() {
 }
 
 std::uint32_t LightCulling::upload(std::uint32_t slot, std::span<const PunctualLight> lights,
-                                   std::span<const DirectionalLight> directional) {
+                                   std::span<const DirectionalLight> directional,
+                                   std::span<const ShadowedLight> shadowed) {
   gpu::Buffer& buffer = lights_[slot];
   const std::size_t total = lights.size() + directional.size();
   const VkDeviceSize needed = std::max<VkDeviceSize>(total, 64) * sizeof(shader::GpuLight);
@@ -60,6 +80,10 @@ std::uint32_t LightCulling::upload(std::uint32_t slot, std::span<const PunctualL
   }
   auto* out = static_cast<shader::GpuLight*>(buffer.mapped());
   for (std::size_t i = 0; i < lights.size(); ++i) out[i] = pack_light(lights[i]);
+  for (const ShadowedLight& s : shadowed) {
+    out[s.light].spot.z = float(s.first_view);
+    out[s.light].spot.w = s.texel_per_metre;
+  }
   for (std::size_t i = 0; i < directional.size(); ++i) {
     shader::GpuLight g{};
     g.color_type = glm::vec4(directional[i].radiance, 2.0f);

@@ -13,7 +13,7 @@
 namespace kagami::render {
 namespace {
 
-constexpr std::uint32_t kBindingCount = 9;
+constexpr std::uint32_t kBindingCount = 10;
 // mesh.frag's DrawPush.material.w: blending, and which maps the material has.
 constexpr std::uint32_t kFlagBlend = 1, kFlagMetalRoughMap = 4, kFlagEmissiveMap = 8;
 
@@ -32,7 +32,8 @@ Result<std::unique_ptr<MeshPass>> MeshPass::create(gpu::Device& device, VkFormat
        {5, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, fragment},
        {6, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, fragment},
        {7, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, fragment},
-       {8, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT}},
+       {8, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT},
+       {9, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, fragment}},
       /*push=*/true, "mesh view set");
   pass->layout_ = gpu::create_pipeline_layout(
       device,
@@ -120,6 +121,7 @@ void MeshPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> draw
                                              {frame.joints ? frame.joints : frame.lights, 0, VK_WHOLE_SIZE}};
   std::array<VkDescriptorImageInfo, kTextureSlots + 1> images{};
   images[kTextureSlots] = {frame.shadow_sampler, frame.shadow_atlas, frame.shadow_layout};
+  const VkDescriptorImageInfo local_shadows{frame.shadow_sampler, frame.local_shadow_atlas, frame.shadow_layout};
   std::array<VkWriteDescriptorSet, kBindingCount> writes{};
   for (std::uint32_t b = 0; b < kBindingCount; ++b) {
     writes[b] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
@@ -131,6 +133,9 @@ void MeshPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> draw
     } else if (b <= kTextureSlots + 1) {
       writes[b].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
       writes[b].pImageInfo = &images[b - 1];
+    } else if (b == kBindingCount - 1) {  // binding 9, after the buffers
+      writes[b].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+      writes[b].pImageInfo = &local_shadows;
     } else {
       writes[b].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
       writes[b].pBufferInfo = &buffers[b - kTextureSlots - 1];

@@ -58,6 +58,10 @@ Lighting scene_lighting(const scene::Scene& scene) {
     p.range = w.range;
     p.inner_cone = w.inner_cone;
     p.outer_cone = w.outer_cone;
+    p.shadows = w.shadows;
+    // A lamp's light sits inside its housing (the entity it hangs on), which
+    // must not shadow it; the draws carry that entity's id.
+    if (const scene::Entity* e = scene.find(w.entity)) p.fixture = e->parent();
     l.lights.push_back(p);
   }
   return l;

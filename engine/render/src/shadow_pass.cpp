@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "kagami/anim/skin.h"
+#include "kagami/core/frustum.h"
 #include "kagami/gpu/pipeline.h"
 #include "kagami/gpu/pipeline_objects.h"
 #include "kagami/render/shader_paths.h"
@@ -11,17 +12,12 @@
 namespace kagami::render {
 namespace {
 
-// Does a world box overlap a cascade's light-space box (clip x, y in [-1, 1],
-// depth in [0, 1])? Casters beyond the far side cannot shadow anything seen.
-bool overlaps(const Aabb& box, const glm::mat4& view_proj) {
-  if (!box.valid()) return true;
-  Aabb clip;
-  for (int c = 0; c < 8; ++c) {
-    glm::vec3 corner((c & 1) ? box.max.x : box.min.x, (c & 2) ? box.max.y : box.min.y, (c & 4) ? box.max.z : box.min.z);
-    clip.extend(glm::vec3(view_proj * glm::vec4(corner, 1.0f)));
-  }
-  return clip.max.x >= -1.0f && clip.min.x <= 1.0f && clip.max.y >= -1.0f && clip.min.y <= 1.0f &&
-         clip.max.z >= 0.0f && clip.min.z <= 1.0f;
+// Can a draw cast into this view? Culled by the view's clip volume; a draw
+// without bounds always can.
+bool casts_into(const DrawItem& draw, const ShadowView& view, const Frustum& frustum) {
+  if (!draw.casts_shadow || draw.material.alpha_blend || (view.skip_entity != 0 && draw.entity == view.skip_entity))
+    return false;
+  return !draw.world_bounds.valid() || frustum.intersects(draw.world_bounds);
 }
 
 }  // namespace
@@ -86,23 +82,33 @@ ShadowPass::~ShadowPass() {
 graph::TextureHandle ShadowPass::add_pass(FrameGraph& frame, std::span<const DrawItem* const> draws,
                                           const ShadowCascades* cascades, std::uint32_t resolution,
                                           VkBuffer joints) {
-  const std::uint32_t size = cascades ? resolution * 2 : 1;
-  if (cascades) cascades_ = *cascades;
+  std::vector<ShadowView> views;
+  if (cascades)
+    for (std::uint32_t i = 0; i < KAGAMI_SHADOW_CASCADES; ++i)
+      views.push_back({cascades->cascades[i].view_proj,
+                       {{std::int32_t((i % 2) * resolution), std::int32_t((i / 2) * resolution)}, {resolution, resolution}}});
+  return add_views_pass(frame, "shadow cascades", "shadow atlas", draws, std::move(views), resolution * 2, joints);
+}
+
+graph::TextureHandle ShadowPass::add_views_pass(FrameGraph& frame, const char* name, const char* atlas_name,
+                                                std::span<const DrawItem* const> draws, std::vector<ShadowView> views,
+                                                std::uint32_t size, VkBuffer joints) {
+  if (views.empty()) size = 1;
   graph::TextureHandle atlas;
   frame.add_pass(
-      "shadow cascades", graph::QueueKind::raster,
+      name, graph::QueueKind::raster,
       [&](graph::PassBuilder& pass) {
         graph::TextureDesc desc{kFormat, size, size};
         desc.clear = graph::ClearValue::depth_stencil(1.0f);
-        atlas = pass.write(pass.create_texture("shadow atlas", desc), graph::Usage::depth_attachment);
+        atlas = pass.write(pass.create_texture(atlas_name, desc), graph::Usage::depth_attachment);
       },
-      [this, draws, resolution, joints, on = cascades != nullptr](PassContext& ctx) {
-        if (on) record(ctx.cmd, draws, resolution, joints);
+      [this, draws, views = std::move(views), joints](PassContext& ctx) {
+        if (!views.empty()) record(ctx.cmd, draws, views, joints);
       });
   return atlas;
 }
 
-void ShadowPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> draws, std::uint32_t resolution,
+void ShadowPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> draws, std::span<const ShadowView> views,
                         VkBuffer joints) const {
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_);
   VkPipeline bound = pipeline_;
@@ -116,15 +122,14 @@ void ShadowPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> dr
     write.pBufferInfo = &info;
     device_.push_descriptors(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, {&write, 1});
   }
-  for (std::uint32_t i = 0; i < KAGAMI_SHADOW_CASCADES; ++i) {
-    const glm::mat4& view_proj = cascades_.cascades[i].view_proj;
-    VkViewport viewport{float((i % 2) * resolution), float((i / 2) * resolution), float(resolution), float(resolution),
-                        0.0f, 1.0f};
-    VkRect2D scissor{{std::int32_t((i % 2) * resolution), std::int32_t((i / 2) * resolution)}, {resolution, resolution}};
+  for (const ShadowView& view : views) {
+    const VkViewport viewport{float(view.tile.offset.x), float(view.tile.offset.y), float(view.tile.extent.width),
+                              float(view.tile.extent.height), 0.0f, 1.0f};
     vkCmdSetViewport(cmd, 0, 1, &viewport);
-    vkCmdSetScissor(cmd, 0, 1, &scissor);
+    vkCmdSetScissor(cmd, 0, 1, &view.tile);
+    const Frustum frustum = Frustum::from_matrix(view.view_proj);
     for (const DrawItem* draw : draws) {
-      if (!draw->casts_shadow || draw->material.alpha_blend || !overlaps(draw->world_bounds, view_proj)) continue;
+      if (!casts_into(*draw, view, frustum)) continue;
       const bool skinned = draw->skinned() && joints != VK_NULL_HANDLE;
       VkPipeline p = skinned ? skinned_pipeline_ : pipeline_;
       if (p != bound) {
@@ -132,7 +137,7 @@ void ShadowPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> dr
         bound = p;
       }
       shader::DrawPush push{};
-      push.model = view_proj * draw->world;
+      push.model = view.view_proj * draw->world;
       push.emissive.w = skinned ? float(draw->joint_offset) : 0.0f;
       vkCmdPushConstants(cmd, layout_, VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof push, &push);
       const VkBuffer buffers[2] = {draw->mesh->vertices.handle, draw->mesh->skin.handle};

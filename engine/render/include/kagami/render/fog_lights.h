@@ -1,7 +1,9 @@
 #pragma once
-// Which point and spot lights the fog pass scatters (shaders/lighting/
-// light_scattering.glsl): the few whose beams the camera can see best.
+// Which point and spot lights the effects that afford only a few per frame
+// use: the fog's scattered beams (shaders/lighting/light_scattering.glsl) and
+// point/spot shadows (local_shadows.h) go to the lights the camera sees best.
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -10,10 +12,18 @@
 
 namespace kagami::render {
 
-// At most `count` of the lights that reach the view frustum, the strongest
-// as seen a few metres ahead of the camera (intensity over squared distance).
-// Indices into `lights`, most important first; ties keep the lower index.
-std::vector<std::uint32_t> fog_scattering_lights(std::span<const PunctualLight> lights, const Camera& camera,
-                                                 float aspect, std::size_t count);
+// At most `count` of the lights (those `wanted`, or all) that reach the view
+// frustum, the strongest as seen a few metres ahead of the camera (intensity
+// over squared distance; kagami/core/light_ranking.h). Indices into `lights`,
+// most important first; ties keep the lower index.
+std::vector<std::uint32_t> most_important_lights(std::span<const PunctualLight> lights, const Camera& camera,
+                                                 float aspect, std::size_t count,
+                                                 const std::function<bool(const PunctualLight&)>& wanted = {});
+
+// The lights whose beams the fog scatters.
+inline std::vector<std::uint32_t> fog_scattering_lights(std::span<const PunctualLight> lights, const Camera& camera,
+                                                        float aspect, std::size_t count) {
+  return most_important_lights(lights, camera, aspect, count);
+}
 
 }  // namespace kagami::render

@@ -17,6 +17,7 @@
 #include "kagami/look/look_settings.h"
 #include "kagami/look/sky_ambient.h"
 #include "kagami/render/light_culling.h"
+#include "kagami/render/local_shadows.h"
 #include "kagami/render/mesh_pass.h"
 #include "kagami/render/post_chain.h"
 #include "kagami/render/shadow_pass.h"
@@ -33,6 +34,7 @@ struct Lighting {
   std::vector<PunctualLight> lights;  // point and spot lights, world space
   std::vector<DirectionalLight> directional_lights;  // beyond the sun: a moon, a fill (no shadows)
   bool sun_shadows = true;            // cascaded shadows when the sun is up and lit
+  bool local_shadows = true;          // point/spot shadows for the few lights marked `shadows` (local_shadows.h)
   look::LookSettings look;     // sky, fog and the HDR image pipeline after the forward pass
   look::SkyAmbient sky_ambient;  // the sky as SH ambient (set by scene_lighting; zero by default)
 };
@@ -85,6 +87,7 @@ class ForwardRenderer {
   // Off: the forward pass loops over every light per pixel (for comparison).
   void set_clustered_lights(bool on) { clustered_lights_ = on; }
   ShadowSettings& shadow_settings() { return shadow_settings_; }
+  LocalShadowSettings& local_shadow_settings() { return local_shadow_settings_; }
 
   GraphExecutor& executor() { return executor_; }
   PostChain& post_chain() { return *post_chain_; }
@@ -101,6 +104,7 @@ class ForwardRenderer {
   struct LightingPasses {
     graph::BufferHandle clusters;  // null with clustering off
     graph::TextureHandle shadow_atlas;
+    graph::TextureHandle local_shadow_atlas;  // point and spot lights
   };
   LightingPasses add_lighting_passes(FrameGraph& frame, std::uint32_t slot, const DrawList& draws,
                                      const Camera& camera, const Lighting& lighting, VkExtent2D extent,
@@ -114,6 +118,7 @@ class ForwardRenderer {
   std::unique_ptr<LightCulling> light_culling_;
   std::unique_ptr<ShadowPass> shadow_pass_;
   ShadowSettings shadow_settings_;
+  LocalShadowSettings local_shadow_settings_;
   bool clustered_lights_ = true;
   std::vector<const DrawItem*> ordered_;  // this frame's draws: opaque, then blended back to front
   std::unique_ptr<PostChain> post_chain_;

@@ -23,6 +23,8 @@ struct PunctualLight {
   float range = 0.0f;                      // 0: where the light falls below kLightCutoff
   float inner_cone = 0.0f;                 // radians from the axis
   float outer_cone = 0.7853982f;
+  bool shadows = false;       // may cast shadows (render/local_shadows.h picks the few that do each frame)
+  std::uint64_t fixture = 0;  // the scene entity the light hangs on (0: none): its housing casts no shadow for it
 };
 
 // A light from a direction (a moon, a fill light): lights every pixel, so it
@@ -38,6 +40,17 @@ inline constexpr float kLightCutoff = 0.01f;
 // The range the shaders use: the light's own, or where it falls below kLightCutoff.
 float effective_range(const PunctualLight& light);
 shader::GpuLight pack_light(const PunctualLight& light);
+// A box around what a light can reach: its range sphere, or for a spot the
+// apex and the cone's end cap (a disc plus the cap's tip).
+Aabb reach_bounds(const PunctualLight& light);
+
+// A light with a shadow map this frame: its first view in the local shadow
+// atlas and the world size of a shadow texel per metre from it (GpuLight.spot.zw).
+struct ShadowedLight {
+  std::uint32_t light = 0;  // index into the frame's lights
+  std::uint32_t first_view = 0;
+  float texel_per_metre = 0.0f;
+};
 
 class LightCulling {
  public:
@@ -51,8 +64,10 @@ class LightCulling {
 
   // Writes `lights`, then `directional` after them, into slot's light buffer
   // (grown when needed); returns the count of `lights` (the culled ones).
+  // `shadowed` marks the lights with a shadow map this frame.
   std::uint32_t upload(std::uint32_t slot, std::span<const PunctualLight> lights,
-                       std::span<const DirectionalLight> directional = {});
+                       std::span<const DirectionalLight> directional = {},
+                       std::span<const ShadowedLight> shadowed = {});
   VkBuffer lights(std::uint32_t slot) const { return lights_[slot].handle; }
 
   // Adds the culling pass; returns the cluster buffer it writes. The view

@@ -24,6 +24,7 @@ struct MeshFrameBindings {
   VkBuffer lights = VK_NULL_HANDLE;         // shader::GpuLight[]
   VkBuffer clusters = VK_NULL_HANDLE;       // froxel light lists (any buffer when clustering is off)
   VkImageView shadow_atlas = VK_NULL_HANDLE;
+  VkImageView local_shadow_atlas = VK_NULL_HANDLE;  // point/spot shadows: same format, layout and sampler
   VkImageLayout shadow_layout = VK_IMAGE_LAYOUT_UNDEFINED;
   VkSampler shadow_sampler = VK_NULL_HANDLE;
   VkBuffer joints = VK_NULL_HANDLE;  // the list's joint matrices (skinned draws); any buffer when there are none

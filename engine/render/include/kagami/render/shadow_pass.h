@@ -1,7 +1,8 @@
 #pragma once
-// The sun's cascaded shadow map: four cascades fitted to slices of the view
-// (kagami/core/shadow_cascades.h) rendered depth-only into the tiles of one
-// atlas, which the forward pass samples with comparison filtering.
+// Depth-only shadow maps: the sun's four cascades fitted to slices of the view
+// (kagami/core/shadow_cascades.h) in the tiles of one atlas, and the point and
+// spot lights' perspective views (local_shadows.h) in the tiles of another.
+// The forward pass samples both with comparison filtering.
 #include <array>
 #include <memory>
 #include <span>
@@ -34,6 +35,15 @@ struct ShadowCascades {
 ShadowCascades fit_cascades(const CascadeView& view, float near_plane, float far_plane,
                             const glm::vec3& light_direction, const ShadowSettings& settings, const Aabb& casters);
 
+// One view rendered into a tile of a shadow atlas. A draw is skipped when its
+// bounds lie outside the view's clip volume (for a light, beyond its range:
+// such casters cannot shadow anything it lights).
+struct ShadowView {
+  glm::mat4 view_proj{1.0f};  // world -> clip (depth 0 nearest the light)
+  VkRect2D tile{};            // texels of the atlas
+  std::uint64_t skip_entity = 0;  // a lamp's own housing (its light's fixture) never shadows it
+};
+
 class ShadowPass {
  public:
   static constexpr VkFormat kFormat = VK_FORMAT_D32_SFLOAT;
@@ -50,11 +60,18 @@ class ShadowPass {
                                 const ShadowCascades* cascades, std::uint32_t resolution,
                                 VkBuffer joints = VK_NULL_HANDLE);
 
+  // Adds a pass named `name` drawing `draws` into each view's tile of a
+  // `size` square atlas named `atlas_name` (with no views, a cleared 1x1
+  // atlas: nothing is shadowed) and returns it.
+  graph::TextureHandle add_views_pass(FrameGraph& frame, const char* name, const char* atlas_name,
+                                      std::span<const DrawItem* const> draws, std::vector<ShadowView> views,
+                                      std::uint32_t size, VkBuffer joints);
+
   VkSampler sampler() const { return sampler_; }
 
  private:
   explicit ShadowPass(gpu::Device& device) : device_(device) {}
-  void record(VkCommandBuffer cmd, std::span<const DrawItem* const> draws, std::uint32_t resolution,
+  void record(VkCommandBuffer cmd, std::span<const DrawItem* const> draws, std::span<const ShadowView> views,
               VkBuffer joints) const;
 
   gpu::Device& device_;
@@ -63,7 +80,6 @@ class ShadowPass {
   VkPipeline pipeline_ = VK_NULL_HANDLE;
   VkPipeline skinned_pipeline_ = VK_NULL_HANDLE;
   VkSampler sampler_ = VK_NULL_HANDLE;  // comparison sampler for sampler2DShadow
-  ShadowCascades cascades_;             // this frame's, read by record
 };
 
 }  // namespace kagami::render
