@@ -16,6 +16,7 @@ layout(push_constant, std430) uniform Push { DrawPush draw; };
 layout(location = 0) out vec3 out_world_position;
 layout(location = 1) out vec3 out_normal;
 layout(location = 2) out vec2 out_uv;
+layout(location = 3) out vec3 out_object_position;  // a per-draw dissolve's noise space
 
 void main() {
   mat4 skin = skin_matrix(draw.emissive.w);
@@ -25,5 +26,6 @@ void main() {
   // placement may scale unevenly, hence its inverse-transpose as in mesh.vert.
   out_normal = transpose(inverse(mat3(draw.model))) * (mat3(skin) * in_normal);
   out_uv = in_uv;
+  out_object_position = in_position;  // the bind pose: the dissolve pattern moves with the body
   gl_Position = view.view_proj * world;
 }

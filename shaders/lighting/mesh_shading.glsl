@@ -8,6 +8,7 @@
 layout(location = 0) in vec3 in_world_position;
 layout(location = 1) in vec3 in_normal;
 layout(location = 2) in vec2 in_uv;
+layout(location = 3) in vec3 in_object_position;
 
 layout(set = 0, binding = 0, std140) uniform View { ViewUniforms view; };
 layout(set = 0, binding = 1) uniform sampler2D base_color_texture;
@@ -103,6 +104,15 @@ void main() {
     if (heat < 0.0) discard;
     base.rgb *= 1.0 - heat;
     effect_glow = kDataTeal * 8.0 * heat * heat;
+  }
+  if (draw.dissolve.x > 0.0) {
+    // This draw alone dissolving (a character): object-space noise, so the
+    // pattern stays on the body as it moves and the fragments the film emits
+    // from the same noise (dissolve_emit.comp) leave from the burning edge.
+    float heat = dissolve_heat(dissolve_noise(in_object_position, draw.dissolve), draw.dissolve);
+    if (heat < 0.0) discard;
+    base.rgb *= 1.0 - heat;
+    effect_glow = max(effect_glow, kDataTeal * 8.0 * heat * heat);
   }
   if (view.ambient_sky.w > 0.0) {
     // Snow lying on upward faces: white, rough, not metal.

@@ -68,6 +68,8 @@ KAGAMI_STRUCT(DrawPush) {
   vec4 base_color_factor;
   vec4 material;            // x metallic, y roughness, z alpha cutoff (< 0: opaque), w: 1 alpha blended
   vec4 emissive;            // rgb: emitted radiance (factor * strength); w: skinned draws: first joint matrix (skinning.glsl)
+  vec4 dissolve;            // this draw alone dissolving (dissolve.glsl, object space): x progress (0: off),
+                            // y edge width, z noise scale, w seed
 };
 
 // Interleaved vertex layout of static meshes.

@@ -93,6 +93,32 @@ TEST(Film, EveryActBindsToItsLocationAndActsItsCharacters) {
   }
 }
 
+TEST(Film, Act3DissolvesRinAloneAfterTheWorldHasMaterialised) {
+  const FilmAct& act = cinematic().acts.at(2);
+  auto scene = scene::load_scene(kScenes / act.sequence.scene);
+  ASSERT_TRUE(scene.ok()) << scene.error().message;
+  auto binding = bind_scene(act.sequence, *scene);
+  ASSERT_TRUE(binding.ok()) << binding.error().message;
+  const scene::EntityId rin = scene->find_by_name("rin")->id();
+  auto world = [&](double t) {
+    for (const ParameterValue& v : evaluate(act.sequence, t).parameters)
+      if (v.path == "fx.dissolve") return v.value.x;
+    return 0.0f;
+  };
+  auto rin_dissolve = [&](double t) {
+    const std::vector<EntityValue> values = entity_parameter_values(evaluate(act.sequence, t), *binding, "fx.dissolve");
+    EXPECT_EQ(values.size(), 1u) << "only Rin dissolves alone";
+    return values.empty() || values[0].entity != rin ? -1.0f : values[0].value;
+  };
+  EXPECT_FLOAT_EQ(world(0.0), 1.0f) << "the world materialises at the start";
+  EXPECT_FLOAT_EQ(world(2.0), 0.0f);
+  EXPECT_FLOAT_EQ(world(39.0), 0.0f) << "the scenery stays while Rin goes";
+  EXPECT_FLOAT_EQ(rin_dissolve(30.0), 0.0f);
+  EXPECT_NEAR(rin_dissolve(39.0), 0.5f, 1e-3f);
+  EXPECT_FLOAT_EQ(rin_dissolve(42.5), 1.0f);
+  EXPECT_TRUE(cinematic().stand_ins.empty()) << "nothing stands in for the storyboard any more";
+}
+
 TEST(Film, SpeakersShareOneColourTable) {
   for (const FilmAct& act : cinematic().acts) {
     auto len = act.sequence.find_speaker("len");

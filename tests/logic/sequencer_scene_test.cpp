@@ -104,6 +104,42 @@ TEST(SequencerScene, BindErrorsNameTheBindingOrPath) {
   EXPECT_EQ(result.error().message, "m: parameter \"light:cam_a.intensity\": entity \"cam_a\" has no light");
 }
 
+TEST(SequencerScene, PerEntityParametersTargetTheirBindingsEntity) {
+  Sequence seq = parse_ok(sequence_text(R"(,
+  "tracks": [
+    { "type": "parameter", "path": "fx.dissolve", "keys": [ { "time": 0, "value": 0.25 } ] },
+    { "type": "parameter", "path": "fx.dissolve.len", "keys": [ { "time": 0, "value": 0, "interp": "linear" },
+                                                                { "time": 2, "value": 1 } ] },
+    { "type": "parameter", "path": "fx.dissolvent", "keys": [ { "time": 0, "value": 1 } ] } ])"));
+  scene::Scene s = small_scene();
+  auto binding = bind_scene(seq, s);
+  ASSERT_TRUE(binding.ok()) << binding.error().message;
+  const scene::EntityId len = s.find_by_name("len")->id();
+  ASSERT_EQ(binding->entity_parameters.size(), 1u) << "\"fx.dissolve\" alone is the whole world's, "
+                                                      "\"fx.dissolvent\" no per-entity parameter";
+  EXPECT_EQ(binding->entity_parameters[0].name, "fx.dissolve");
+  EXPECT_EQ(binding->entity_parameters[0].entity, len);
+  auto values = entity_parameter_values(evaluate(seq, 0.5), *binding, "fx.dissolve");
+  ASSERT_EQ(values.size(), 1u);
+  EXPECT_EQ(values[0].entity, len);
+  EXPECT_FLOAT_EQ(values[0].value, 0.25f);
+  EXPECT_TRUE(entity_parameter_values(evaluate(seq, 0.5), *binding, "fx.glow").empty());
+
+  Sequence unknown = parse_ok(sequence_text(R"(,
+  "tracks": [ { "type": "parameter", "path": "fx.dissolve.rin", "keys": [ { "time": 0, "value": 1 } ] } ])"));
+  auto refused = bind_scene(unknown, s);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message,
+            "t: parameter \"fx.dissolve.rin\": no binding named \"rin\" in the sequence");
+  Sequence vector = parse_ok(sequence_text(R"(,
+  "tracks": [ { "type": "parameter", "path": "fx.dissolve.len", "value_type": "vec3",
+                "keys": [ { "time": 0, "value": [1, 1, 1] } ] } ])"));
+  refused = bind_scene(vector, s);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("\"fx.dissolve.len\": expects float"), std::string::npos)
+      << refused.error().message;
+}
+
 TEST(SequencerScene, TestShotBindsToTokyoDomeCity) {
   WarningCapture quiet;
   auto seq = load_sequence(kSceneDir / "test_shot.sequence.json");

@@ -301,7 +301,9 @@ act3 = sequence("act3_data_world", "data_world.json", ["view_arena", "view_monol
                     param("fog.color", [(0.0, [0.01, 0.04, 0.05]), (d, [0.2, 0.5, 0.55])], "vec3"),
                     param("post.exposure", [(0.0, 0.3), (d, 1.2)]),
                     param("fx.data_pulse", [(0.0, 1.0)]),
-                    param("fx.dissolve", [(0.0, 1.0), (2.0, 0.0), (36.0, 0.0), (42.0, 1.0)]),
+                    param("fx.data_blocks", [(0.0, 1.0)]),
+                    param("fx.dissolve", [(0.0, 1.0), (2.0, 0.0)]),
+                    param("fx.dissolve.rin", [(0.0, 0.0), (36.0, 0.0), (42.0, 1.0)]),
                     *act3_len(), *act3_rin(), *act3_camui(),
                     lines([(9.0, 11.5, "len", "Rin? Where are you?"),
                            (20.0, 22.5, "camui", "You should have stayed asleep."),
@@ -364,10 +366,7 @@ film = {
              {"name": "Act 2: Suidoubashi", "sequence": "cinematic.act2.sequence.json"},
              {"name": "Act 3: The data world", "sequence": "cinematic.act3.sequence.json"},
              {"name": "Epilogue: Tokyo Dome City", "sequence": "cinematic.epilogue.sequence.json"}],
-    "stand_ins": [
-        "fx.dissolve in Act 3 dissolves every surface at once (the scenery, distant first, and the characters with "
-        "it), where the storyboard dissolves Rin alone: the dissolve has no per-entity target yet",
-    ],
+    "stand_ins": [],
 }
 
 acts = [("cinematic.act1.sequence.json", act1), ("cinematic.act2.sequence.json", act2),

@@ -45,7 +45,35 @@ render::FrameEffects film_effects(const sequencer::SequenceState& state, double 
   fx.dissolve = std::clamp(parameter(state, "fx.dissolve").value_or(0.0f), 0.0f, 1.0f);
   fx.data_breakup = std::clamp(parameter(state, "fx.data_breakup").value_or(0.0f), 0.0f, 1.0f);
   fx.data_pulse = std::clamp(parameter(state, "fx.data_pulse").value_or(0.0f), 0.0f, 1.0f);
+  fx.data_blocks.amount = std::clamp(parameter(state, "fx.data_blocks").value_or(0.0f), 0.0f, 1.0f);
+  fx.data_blocks.count = options.data_block_count;
+  fx.data_blocks.seed = seed;
   return fx;
+}
+
+render::DissolveSettings character_dissolve(float progress, std::uint32_t seed) {
+  render::DissolveSettings d;
+  d.progress = std::clamp(progress, 0.0f, 1.0f);
+  d.edge_width = 0.08f;
+  d.noise_scale = 3.0f;                      // features about a third of a metre across a body
+  d.edge_color = glm::vec3(0.8f, 7.6f, 6.8f);  // mesh_shading.glsl's kDataTeal * 8: the world dissolve's edge
+  d.seed = seed & 0xFFFFFFu;
+  return d;
+}
+
+render::FragmentSettings film_fragments(const FilmEffectsOptions& options) {
+  render::FragmentSettings f;
+  f.count = options.fragment_count;
+  // Sparse enough that the body still reads through the stream leaving it.
+  f.spawn_chance = 0.05f;
+  f.rise_speed = 1.0f;
+  f.life_seconds = options.fragment_replay_seconds / 1.5f;
+  f.size = 0.04f;  // seen from afar: a few pixels
+  return f;
+}
+
+std::uint32_t fragment_replay_steps(double fps, const FilmEffectsOptions& options) {
+  return std::max(1u, std::uint32_t(std::lround(double(options.fragment_replay_seconds) * fps)));
 }
 
 }  // namespace kagami::player

@@ -176,6 +176,7 @@ Result<graph::TextureHandle> FilmRenderer::add_frame(render::FrameGraph& frame, 
   draws_.sort();
 
   effects_ = film_effects(state_, local, a.sequence.frame_rate.fps(), std::uint32_t(act + 1));
+  if (auto dissolving = add_entity_dissolves(a.sequence, loaded, local); !dissolving) return dissolving.error();
   target = renderer_->add_passes(frame, slot, draws_, camera, lighting_, target, extent, &effects_);
   queue_text(t, act, state_, extent);
   return text_->add_pass(frame, slot, target);
@@ -215,6 +216,43 @@ Result<void> FilmRenderer::add_character_draws(const LoadedAct& loaded) {
   };
   auto drawn = render::add_character_draws(draws_, loaded.scene, *characters_, state_.time, layers_of);
   if (!drawn) return make_error(loaded.scene.source_path.string(), ": ", drawn.error().message);
+  return {};
+}
+
+// "fx.dissolve.<binding>": the entity's draws dissolve alone, and a character
+// sheds fragments from its burning edge. The fragments leave the bind pose
+// placed where the character stands now (not the animated pose), and are
+// replayed each frame from the progress of the last few seconds.
+Result<void> FilmRenderer::add_entity_dissolves(const sequencer::Sequence& sequence, const LoadedAct& loaded,
+                                                double local) {
+  const double fps = sequence.frame_rate.fps();
+  for (const sequencer::EntityValue& value : sequencer::entity_parameter_values(state_, loaded.binding, "fx.dissolve")) {
+    const auto seed = std::uint32_t(value.entity);
+    const render::DissolveSettings dissolve = character_dissolve(value.value, seed);
+    if (dissolve.progress > 0.0f) draws_.set_dissolve(value.entity, render::dissolve_vector(dissolve));
+    const scene::Entity* entity = loaded.scene.find(value.entity);
+    if (!entity || !entity->character) continue;
+    render::FragmentEmitter emitter;
+    const std::uint32_t steps = fragment_replay_steps(fps);
+    bool burning = false;  // some step has an edge to shed from
+    for (std::uint32_t i = 0; i < steps; ++i) {
+      sequencer::evaluate(sequence, std::max(local - double(steps - 1 - i) / fps, 0.0), history_);
+      float progress = 0.0f;
+      for (const sequencer::EntityValue& v : sequencer::entity_parameter_values(history_, loaded.binding, "fx.dissolve"))
+        if (v.entity == value.entity) progress = std::clamp(v.value, 0.0f, 1.0f);
+      burning = burning || (progress > 0.0f && progress < 1.0f);
+      emitter.progress.push_back(progress);
+    }
+    if (!burning) continue;
+    auto model = characters_->get(entity->character->character, entity->character->outfit);
+    if (!model) return make_error(loaded.scene.source_path.string(), ": ", model.error().message);
+    emitter.source = &(*model)->dissolve_source();
+    emitter.world = glm::scale(loaded.scene.world_transform(value.entity), glm::vec3((*model)->scale()));
+    emitter.dissolve = dissolve;
+    emitter.settings = film_fragments();
+    emitter.seed = seed;
+    effects_.fragments.push_back(std::move(emitter));
+  }
   return {};
 }
 

@@ -9,12 +9,37 @@
 #include "kagami/core/strings.h"
 
 namespace kagami::render {
+namespace {
+
+// The model's meshes as one, each instance placed in model space: where a
+// dissolve's fragments can leave from. The mesh shader's dissolve noise reads
+// mesh-space positions, the same as these where instances are unplaced (the
+// cast's meshes all sit at the model's origin).
+asset::MeshData bind_pose_surface(const asset::ModelData& model) {
+  asset::MeshData all;
+  all.name = model.source.filename().string();
+  for (const asset::MeshInstance& instance : model.instances) {
+    const asset::MeshData& mesh = model.meshes.at(instance.mesh);
+    const auto first = std::uint32_t(all.positions.size());
+    for (const glm::vec3& p : mesh.positions) all.positions.push_back(glm::vec3(instance.world * glm::vec4(p, 1.0f)));
+    for (std::uint32_t i : mesh.indices) all.indices.push_back(first + i);
+  }
+  return all;
+}
+
+DissolveSource make_character_source(gpu::Device& device, const asset::ModelData& model) {
+  auto source = make_dissolve_source(device, bind_pose_surface(model));
+  return source ? std::move(*source) : DissolveSource{};  // no area: nothing to emit from, nothing to see either
+}
+
+}  // namespace
 
 CharacterModel::CharacterModel(gpu::Device& device, const asset::ModelData& model, std::vector<anim::Clip> clips,
                                float scale)
     : device_(device),
       source_(model.source),
       gpu_(upload_model(device, model)),
+      dissolve_source_(make_character_source(device, model)),
       skeleton_(model.skeleton),
       clips_(std::move(clips)),
       scale_(scale),
@@ -24,7 +49,10 @@ CharacterModel::CharacterModel(gpu::Device& device, const asset::ModelData& mode
       model_space_(model.skeleton.size()),
       skinning_(model.skeleton.size()) {}
 
-CharacterModel::~CharacterModel() { release_model(device_, gpu_); }
+CharacterModel::~CharacterModel() {
+  release_model(device_, gpu_);
+  release_dissolve_source(device_, dissolve_source_);
+}
 
 const anim::Clip* CharacterModel::clip(std::string_view name) const {
   for (const anim::Clip& c : clips_)

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "kagami/core/strings.h"
+#include "kagami/gpu/barriers.h"
 #include "kagami/gpu/pipeline.h"
 #include "kagami/gpu/pipeline_objects.h"
 #include "kagami/gpu/upload.h"
@@ -91,21 +92,22 @@ DissolveFragments::~DissolveFragments() {
   if (particles_) device_.retire(particles_);
 }
 
-graph::BufferHandle DissolveFragments::add_emit_pass(FrameGraph& frame, const DissolveSource& source,
-                                                     const glm::mat4& world, const DissolveSettings& dissolve,
-                                                     const FragmentSettings& settings, std::uint32_t seed,
-                                                     const FxTime& time) {
-  const std::uint32_t count = std::max(settings.count, 1u);
-  bool reset = false;
-  if (!particles_ || count_ != count) {
-    if (particles_) device_.retire(particles_);
-    particles_ = device_.create_buffer({VkDeviceSize(count) * sizeof(shader::Particle),
-                                        VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT,
-                                        gpu::MemoryUsage::gpu_only, "dissolve fragments"});
-    count_ = count;
-    written_ = false;
-    reset = true;
-  }
+bool DissolveFragments::ensure_capacity(std::uint32_t count) {
+  count = std::max(count, 1u);
+  if (particles_ && count_ == count) return false;
+  if (particles_) device_.retire(particles_);
+  particles_ = device_.create_buffer({VkDeviceSize(count) * sizeof(shader::Particle),
+                                      VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT,
+                                      gpu::MemoryUsage::gpu_only, "dissolve fragments"});
+  count_ = count;
+  written_ = false;
+  return true;
+}
+
+shader::DissolveEmitPush DissolveFragments::make_push(const DissolveSource& source, const glm::mat4& world,
+                                                      const DissolveSettings& dissolve,
+                                                      const FragmentSettings& settings, std::uint32_t seed,
+                                                      const FxTime& time) const {
   shader::DissolveEmitPush push{};
   push.model = world;
   push.dissolve = dissolve_vector(dissolve);
@@ -116,14 +118,37 @@ graph::BufferHandle DissolveFragments::add_emit_pass(FrameGraph& frame, const Di
   push.triangles = source.count;
   push.time = time.seconds;
   push.spawn_chance = settings.spawn_chance;
-  push.flags = reset ? KAGAMI_SIM_RESET : 0u;
+  return push;
+}
 
+graph::BufferHandle DissolveFragments::import_particles(FrameGraph& frame, bool keep_contents) {
   graph::ImportedBuffer desc;
   desc.desc.size = particles_.size;
-  desc.initial = written_ ? kBetweenFrames : graph::ResourceState{};
+  desc.initial = keep_contents && written_ ? kBetweenFrames : graph::ResourceState{};
   desc.final_state = kBetweenFrames;
   written_ = true;
-  graph::BufferHandle particles = frame.import_buffer("dissolve fragments", desc, particles_.handle);
+  return frame.import_buffer("dissolve fragments", desc, particles_.handle);
+}
+
+void DissolveFragments::record_step(PassContext& ctx, graph::BufferHandle particles, VkBuffer triangles,
+                                    const shader::DissolveEmitPush& push) const {
+  VkDescriptorBufferInfo particle_info{ctx.buffer(particles), 0, VK_WHOLE_SIZE};
+  VkDescriptorBufferInfo triangle_info{triangles, 0, VK_WHOLE_SIZE};
+  std::array<VkWriteDescriptorSet, 2> writes = {storage_write(0, &particle_info), storage_write(1, &triangle_info)};
+  vkCmdBindPipeline(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, emit_);
+  device_.push_descriptors(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, layout_, 0, writes);
+  vkCmdPushConstants(ctx.cmd, layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof push, &push);
+  vkCmdDispatch(ctx.cmd, (push.count + KAGAMI_PARTICLE_GROUP - 1) / KAGAMI_PARTICLE_GROUP, 1, 1);
+}
+
+graph::BufferHandle DissolveFragments::add_emit_pass(FrameGraph& frame, const DissolveSource& source,
+                                                     const glm::mat4& world, const DissolveSettings& dissolve,
+                                                     const FragmentSettings& settings, std::uint32_t seed,
+                                                     const FxTime& time) {
+  const bool reset = ensure_capacity(settings.count);
+  shader::DissolveEmitPush push = make_push(source, world, dissolve, settings, seed, time);
+  push.flags = reset ? KAGAMI_SIM_RESET : 0u;
+  graph::BufferHandle particles = import_particles(frame, true);
   VkBuffer triangles = source.triangles.handle;
   frame.add_pass(
       "dissolve fragments", graph::QueueKind::compute,
@@ -131,15 +156,39 @@ graph::BufferHandle DissolveFragments::add_emit_pass(FrameGraph& frame, const Di
         pass.read(particles, graph::Usage::storage_read);
         particles = pass.write(particles, graph::Usage::storage_write);
       },
-      [this, push, particles, triangles](PassContext& ctx) {
-        VkDescriptorBufferInfo particle_info{ctx.buffer(particles), 0, VK_WHOLE_SIZE};
-        VkDescriptorBufferInfo triangle_info{triangles, 0, VK_WHOLE_SIZE};
-        std::array<VkWriteDescriptorSet, 2> writes = {storage_write(0, &particle_info),
-                                                      storage_write(1, &triangle_info)};
-        vkCmdBindPipeline(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, emit_);
-        device_.push_descriptors(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, layout_, 0, writes);
-        vkCmdPushConstants(ctx.cmd, layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof push, &push);
-        vkCmdDispatch(ctx.cmd, (push.count + KAGAMI_PARTICLE_GROUP - 1) / KAGAMI_PARTICLE_GROUP, 1, 1);
+      [this, push, particles, triangles](PassContext& ctx) { record_step(ctx, particles, triangles, push); });
+  return particles;
+}
+
+graph::BufferHandle DissolveFragments::add_replay_pass(FrameGraph& frame, const DissolveSource& source,
+                                                       const glm::mat4& world, const DissolveSettings& dissolve,
+                                                       std::span<const float> progress,
+                                                       const FragmentSettings& settings, std::uint32_t seed,
+                                                       const FxTime& time) {
+  ensure_capacity(settings.count);
+  const shader::DissolveEmitPush last = make_push(source, world, dissolve, settings, seed, time);
+  graph::BufferHandle particles = import_particles(frame, false);  // the reset overwrites every slot
+  VkBuffer triangles = source.triangles.handle;
+  std::vector<float> steps(progress.begin(), progress.end());
+  if (steps.empty()) steps.push_back(dissolve.progress);
+  frame.add_pass(
+      "dissolve fragments replay", graph::QueueKind::compute,
+      [&](graph::PassBuilder& pass) { particles = pass.write(particles, graph::Usage::storage_write); },
+      [this, last, steps = std::move(steps), particles, triangles](PassContext& ctx) {
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+          const std::uint32_t back = std::uint32_t(steps.size() - 1 - i);  // steps before the last
+          shader::DissolveEmitPush push = last;
+          push.frame = last.frame - back;  // wraps below frame 0: still a distinct, fixed hash input
+          push.time = last.time - float(back) * last.motion.x;
+          push.dissolve.x = steps[i];
+          push.flags = i == 0 ? KAGAMI_SIM_RESET : 0u;
+          // Each step reads what the previous one wrote (the graph only orders passes).
+          if (i > 0)
+            gpu::memory_barrier(ctx.cmd, {VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT},
+                                {VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                                 VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT});
+          record_step(ctx, particles, triangles, push);
+        }
       });
   return particles;
 }

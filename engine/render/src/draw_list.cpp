@@ -81,6 +81,16 @@ void DrawList::sort() {
   });
 }
 
+std::size_t DrawList::set_dissolve(std::uint64_t entity, const glm::vec4& dissolve) {
+  std::size_t reached = 0;
+  for (DrawItem& item : items_)
+    if (item.entity == entity) {
+      item.dissolve = dissolve;
+      ++reached;
+    }
+  return reached;
+}
+
 void cull_draws(std::span<const DrawItem* const> draws, const Frustum& frustum, std::vector<const DrawItem*>& visible) {
   visible.clear();
   for (const DrawItem* item : draws)

@@ -1,8 +1,11 @@
 // The effects ForwardRenderer adds to a frame (FrameEffects): the snowstorm
-// over the lit, fogged HDR image. Snow cover and the dissolve are in the mesh
-// shader (their amounts in ViewUniforms), the data break-up in the post chain.
+// and the dissolve's fragments over the lit, fogged HDR image. Snow cover and
+// the dissolve are in the mesh shader (their amounts in ViewUniforms and
+// DrawPush), the data blocks among the forward pass's draws
+// (forward_lighting.cpp), the data break-up in the post chain.
 #include <algorithm>
 
+#include "kagami/core/log.h"
 #include "kagami/render/forward_renderer.h"
 
 namespace kagami::render {
@@ -51,6 +54,30 @@ graph::TextureHandle ForwardRenderer::add_snow_passes(FrameGraph& frame, std::ui
                                     effects.snow_replay_seconds)
           : snow_->add_simulate_pass(frame, settings, effects.time, camera);
   return snow_->add_draw_pass(frame, slot, settings, camera, particles, hdr, depth, extent);
+}
+
+graph::TextureHandle ForwardRenderer::add_fragment_passes(FrameGraph& frame, std::uint32_t slot,
+                                                          const FrameEffects& effects, const Camera& camera,
+                                                          graph::TextureHandle hdr, graph::TextureHandle depth,
+                                                          VkExtent2D extent) {
+  for (std::size_t i = 0; i < effects.fragments.size(); ++i) {
+    const FragmentEmitter& emitter = effects.fragments[i];
+    if (!emitter.source || emitter.source->count == 0) continue;
+    if (fragments_.size() <= i) {
+      auto created = DissolveFragments::create(device_, kHdrFormat, kDepthFormat);
+      if (!created) {  // the frame still renders, without fragments
+        log::error("dissolve fragments: ", created.error().message);
+        return hdr;
+      }
+      fragments_.push_back(std::move(*created));
+    }
+    DissolveFragments& system = *fragments_[i];
+    graph::BufferHandle particles = system.add_replay_pass(frame, *emitter.source, emitter.world, emitter.dissolve,
+                                                           emitter.progress, emitter.settings, emitter.seed,
+                                                           effects.time);
+    hdr = system.add_draw_pass(frame, slot, emitter.dissolve, camera, particles, hdr, depth, extent);
+  }
+  return hdr;
 }
 
 }  // namespace kagami::render

@@ -33,10 +33,17 @@ ForwardRenderer::LightingPasses ForwardRenderer::add_lighting_passes(FrameGraph&
   view.ambient_sky = glm::vec4(lighting.ambient_sky, glm::clamp(effects.snow_cover, 0.0f, 1.0f));
   view.ambient_ground = glm::vec4(lighting.ambient_ground, glm::clamp(effects.dissolve, 0.0f, 1.0f));
 
+  // The data blocks drift with this frame's time (drawn like the scenery, after its opaque draws).
+  std::vector<DrawItem>& blocks = block_draws_[slot];
+  blocks.clear();
+  if (effects.data_blocks.amount > 0.0f)
+    data_blocks_->add_draws(effects.data_blocks, effects.time.seconds, camera.position, blocks);
+
   // Opaque and masked draws keep the list's order; blended ones go last, farthest first.
   ordered_.clear();
   for (const DrawItem& item : draws.items())
     if (!item.material.alpha_blend) ordered_.push_back(&item);
+  for (const DrawItem& item : blocks) ordered_.push_back(&item);
   const std::size_t opaque = ordered_.size();
   for (const DrawItem& item : draws.items())
     if (item.material.alpha_blend) ordered_.push_back(&item);

@@ -23,6 +23,7 @@ Result<std::unique_ptr<ForwardRenderer>> ForwardRenderer::create(gpu::Device& de
   auto snow = SnowSystem::create(device, kHdrFormat, kDepthFormat);
   if (!snow) return snow.error();
   r->snow_ = std::move(*snow);
+  r->data_blocks_ = std::make_unique<DataBlocks>(device);
   auto post = PostChain::create(device, color_format);
   if (!post) return post.error();
   r->post_chain_ = std::move(*post);
@@ -80,9 +81,11 @@ graph::TextureHandle ForwardRenderer::add_passes(FrameGraph& frame, std::uint32_
   if (effects) {
     post.data_breakup = effects->data_breakup;
     post.time = effects->time.seconds;
-    if (effects->snow && effects->snow_settings.intensity > 0.0f)
-      post.over_atmosphere = [&](graph::TextureHandle hdr) {
-        return add_snow_passes(frame, slot, *effects, camera, lighting, hdr, scene.depth, extent);
+    const bool snow = effects->snow && effects->snow_settings.intensity > 0.0f;
+    if (snow || !effects->fragments.empty())
+      post.over_atmosphere = [&, snow](graph::TextureHandle hdr) {
+        if (snow) hdr = add_snow_passes(frame, slot, *effects, camera, lighting, hdr, scene.depth, extent);
+        return add_fragment_passes(frame, slot, *effects, camera, hdr, scene.depth, extent);
       };
   }
   return post_chain_->add_passes(frame, slot, scene, camera, lighting, target, extent, post);

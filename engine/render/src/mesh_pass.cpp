@@ -171,6 +171,7 @@ void MeshPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> draw
     push.base_color_factor = material.base_color_factor;
     push.material = {material.metallic, material.roughness, material.alpha_cutoff, float(flags)};
     push.emissive = glm::vec4(material.emissive, draw->skinned() ? float(draw->joint_offset) : 0.0f);
+    push.dissolve = draw->dissolve;
     vkCmdPushConstants(cmd, layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof push, &push);
     const VkBuffer vertex_buffers[2] = {draw->mesh->vertices.handle, draw->mesh->skin.handle};
     const VkDeviceSize offsets[2] = {0, 0};

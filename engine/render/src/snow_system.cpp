@@ -3,6 +3,7 @@
 #include <array>
 #include <tuple>
 
+#include "kagami/gpu/barriers.h"
 #include "kagami/gpu/pipeline.h"
 #include "kagami/gpu/pipeline_objects.h"
 #include "kagami/gpu/upload.h"
@@ -162,17 +163,11 @@ graph::BufferHandle SnowSystem::add_replay_pass(FrameGraph& frame, const SnowSet
             push.camera.w = early_delta;
           }
           if (i == 0) push.flags |= KAGAMI_SIM_RESET;
-          if (i > 0) {
-            // Each step reads what the previous one wrote (the graph only orders passes).
-            VkMemoryBarrier2 barrier{VK_STRUCTURE_TYPE_MEMORY_BARRIER_2};
-            barrier.srcStageMask = barrier.dstStageMask = VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT;
-            barrier.srcAccessMask = VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT;
-            barrier.dstAccessMask = VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT;
-            VkDependencyInfo dependency{VK_STRUCTURE_TYPE_DEPENDENCY_INFO};
-            dependency.memoryBarrierCount = 1;
-            dependency.pMemoryBarriers = &barrier;
-            vkCmdPipelineBarrier2(ctx.cmd, &dependency);
-          }
+          // Each step reads what the previous one wrote (the graph only orders passes).
+          if (i > 0)
+            gpu::memory_barrier(ctx.cmd, {VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT},
+                                {VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                                 VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT});
           record_step(ctx, particles, push, heightfield);
         }
       });

@@ -73,18 +73,43 @@ Result<std::optional<ParameterBinding>> resolve_path(const ParameterTrack& track
   return std::optional<ParameterBinding>(pb);
 }
 
-Result<void> bind_parameters(const Timeline& tl, const scene::Scene& scene, SceneBinding& out) {
+// "fx.dissolve.rin": the entity of binding "rin"; nullopt for a path of no
+// per-entity parameter ("fx.dissolve" alone targets everything).
+Result<std::optional<EntityParameter>> resolve_entity_path(const ParameterTrack& track, const Sequence& sequence,
+                                                          const SceneBinding& out) {
+  for (std::string_view name : kBindingParameters) {
+    std::string_view path = track.path;
+    if (!path.starts_with(name) || path.size() <= name.size() || path[name.size()] != '.') continue;
+    std::string_view binding = path.substr(name.size() + 1);
+    if (track.type != ParameterType::scalar)
+      return make_error("parameter \"", path, "\": expects float, the track is ", to_string(track.type));
+    auto index = sequence.find_binding(binding);
+    if (!index) return make_error("parameter \"", path, "\": no binding named \"", binding, "\" in the sequence");
+    return std::optional<EntityParameter>(EntityParameter{path, name, out.entities.at(*index)});
+  }
+  return std::optional<EntityParameter>();
+}
+
+Result<void> bind_parameters(const Timeline& tl, const Sequence& sequence, const scene::Scene& scene,
+                             SceneBinding& out) {
   for (const ParameterTrack& track : tl.parameters) {
     if (out.parameters.count(track.path)) continue;
     auto resolved = resolve_path(track, scene);
     if (!resolved) return resolved.error();
-    if (*resolved) out.parameters.emplace(track.path, std::move(**resolved));
-    else if (std::find(out.renderer_parameters.begin(), out.renderer_parameters.end(), track.path) ==
-             out.renderer_parameters.end())
-      out.renderer_parameters.push_back(track.path);
+    if (*resolved) {
+      out.parameters.emplace(track.path, std::move(**resolved));
+      continue;
+    }
+    if (std::find(out.renderer_parameters.begin(), out.renderer_parameters.end(), track.path) !=
+        out.renderer_parameters.end())
+      continue;
+    out.renderer_parameters.push_back(track.path);
+    auto entity = resolve_entity_path(track, sequence, out);
+    if (!entity) return entity.error();
+    if (*entity) out.entity_parameters.push_back(**entity);
   }
   for (const Shot& shot : tl.shots)
-    if (auto ok = bind_parameters(shot.timeline, scene, out); !ok) return ok;
+    if (auto ok = bind_parameters(shot.timeline, sequence, scene, out); !ok) return ok;
   return {};
 }
 
@@ -119,7 +144,7 @@ Result<SceneBinding> bind_scene(const Sequence& sequence, scene::Scene& scene) {
     if (!id) return id.error();
     out.entities.push_back(*id);
   }
-  if (auto ok = bind_parameters(sequence.timeline, scene, out); !ok)
+  if (auto ok = bind_parameters(sequence.timeline, sequence, scene, out); !ok)
     return make_error(sequence.source_path.empty() ? sequence.name : sequence.source_path.string(), ": ",
                       ok.error().message);
   return out;
@@ -140,6 +165,19 @@ void apply(const SequenceState& state, const SceneBinding& binding, scene::Scene
     auto it = binding.parameters.find(v.path);
     if (it != binding.parameters.end()) apply_parameter(v, it->second, scene);
   }
+}
+
+std::vector<EntityValue> entity_parameter_values(const SequenceState& state, const SceneBinding& binding,
+                                                 std::string_view name) {
+  std::vector<EntityValue> values;
+  for (const EntityParameter& p : binding.entity_parameters) {
+    if (p.name != name) continue;
+    std::optional<float> value;
+    for (const ParameterValue& v : state.parameters)  // later entries override earlier ones
+      if (v.path == p.path) value = v.value.x;
+    if (value) values.push_back({p.entity, *value});
+  }
+  return values;
 }
 
 std::optional<CameraView> camera_view(const SequenceState& state, const SceneBinding& binding,

@@ -117,7 +117,9 @@ class FilmRenderer {
   std::unique_ptr<render::CharacterModels> characters_;
   std::vector<render::ClipLayer> character_layers_;
   Result<void> add_character_draws(const LoadedAct& loaded);
+  Result<void> add_entity_dissolves(const sequencer::Sequence& sequence, const LoadedAct& loaded, double local);
   render::FrameEffects effects_;
+  sequencer::SequenceState history_;  // the sequence at earlier steps (the fragments' replay)
 };
 
 // The film time of frame `frame` at `fps` frames per second.

@@ -17,6 +17,7 @@
 #include "kagami/anim/clip.h"
 #include "kagami/anim/skeleton.h"
 #include "kagami/asset/character_registry.h"
+#include "kagami/render/dissolve_fragments.h"
 #include "kagami/render/draw_list.h"
 #include "kagami/scene/scene.h"
 
@@ -45,6 +46,9 @@ class CharacterModel {
   CharacterModel& operator=(const CharacterModel&) = delete;
 
   const GpuModel& gpu() const { return gpu_; }
+  // Every triangle of the model in its bind pose (model space), for the
+  // fragments of a dissolve (count 0 when the model has no area).
+  const DissolveSource& dissolve_source() const { return dissolve_source_; }
   const anim::Skeleton& skeleton() const { return skeleton_; }
   float scale() const { return scale_; }
   const anim::Clip* clip(std::string_view name) const;
@@ -59,6 +63,7 @@ class CharacterModel {
   gpu::Device& device_;
   std::filesystem::path source_;
   GpuModel gpu_;
+  DissolveSource dissolve_source_;
   anim::Skeleton skeleton_;
   std::vector<anim::Clip> clips_;
   float scale_ = 1.0f;

@@ -4,6 +4,7 @@
 // (area-weighted, seeded) where the dissolve's edge currently burns, rising,
 // swirling and fading. One system per dissolving mesh.
 #include <memory>
+#include <span>
 
 #include "kagami/asset/model.h"
 #include "kagami/render/dissolve_pass.h"
@@ -44,6 +45,16 @@ class DissolveFragments {
   graph::BufferHandle add_emit_pass(FrameGraph& frame, const DissolveSource& source, const glm::mat4& world,
                                     const DissolveSettings& dissolve, const FragmentSettings& settings,
                                     std::uint32_t seed, const FxTime& time);
+  // "dissolve fragments replay": the fragments as a pure function of time
+  // (offline frames in any order): every slot is reset, then one step of
+  // time.delta runs per entry of `progress` (the dissolve's progress at that
+  // step, oldest first), the last ending at `time`. `dissolve.progress` is
+  // unused unless `progress` is empty (one step). Replaying at least the
+  // longest life (1.5 * settings.life_seconds) gives the same fragments a
+  // stateful run would have at `time`, whatever came before.
+  graph::BufferHandle add_replay_pass(FrameGraph& frame, const DissolveSource& source, const glm::mat4& world,
+                                      const DissolveSettings& dissolve, std::span<const float> progress,
+                                      const FragmentSettings& settings, std::uint32_t seed, const FxTime& time);
   // "dissolve fragments draw": additive glowing quads in the edge colour.
   graph::TextureHandle add_draw_pass(FrameGraph& frame, std::uint32_t slot, const DissolveSettings& dissolve,
                                      const Camera& camera,
@@ -54,6 +65,13 @@ class DissolveFragments {
 
  private:
   explicit DissolveFragments(gpu::Device& device) : device_(device) {}
+  bool ensure_capacity(std::uint32_t count);  // true: the buffer is new
+  shader::DissolveEmitPush make_push(const DissolveSource& source, const glm::mat4& world,
+                                     const DissolveSettings& dissolve, const FragmentSettings& settings,
+                                     std::uint32_t seed, const FxTime& time) const;
+  graph::BufferHandle import_particles(FrameGraph& frame, bool keep_contents);
+  void record_step(PassContext& ctx, graph::BufferHandle particles, VkBuffer triangles,
+                   const shader::DissolveEmitPush& push) const;
   gpu::Device& device_;
   VkDescriptorSetLayout set_layout_ = VK_NULL_HANDLE;
   VkPipelineLayout layout_ = VK_NULL_HANDLE;

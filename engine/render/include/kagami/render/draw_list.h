@@ -24,6 +24,8 @@ struct DrawItem {
   // joint_matrices() (mesh->skin holds the vertex weights); -1: rigid.
   std::int32_t joint_offset = -1;
   bool casts_shadow = true;  // false: the shadow maps skip it (scene::MeshComponent::casts_shadows)
+  // This draw alone dissolving (DrawPush::dissolve, dissolve_vector()); x = 0: whole.
+  glm::vec4 dissolve{0.0f};
   bool skinned() const { return joint_offset >= 0; }
 };
 
@@ -51,6 +53,9 @@ class DrawList {
   // textures; alpha-blended draws last (the renderer orders those back to
   // front for each view).
   void sort();
+  // Every draw of `entity` dissolves by `dissolve` (dissolve_vector(): progress,
+  // edge, noise scale, seed); returns how many draws it reached.
+  std::size_t set_dissolve(std::uint64_t entity, const glm::vec4& dissolve);
   void clear() {
     items_.clear();
     joints_.clear();

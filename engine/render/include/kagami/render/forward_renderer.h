@@ -11,6 +11,8 @@
 #include "kagami/gpu/device.h"
 #include "kagami/gpu/frames.h"
 #include "kagami/render/camera.h"
+#include "kagami/render/data_blocks.h"
+#include "kagami/render/dissolve_fragments.h"
 #include "kagami/render/frame_target.h"
 #include "kagami/render/draw_list.h"
 #include "kagami/render/graph_executor.h"
@@ -39,10 +41,22 @@ struct Lighting {
   look::SkyAmbient sky_ambient;  // the sky as SH ambient (set by scene_lighting; zero by default)
 };
 
+// Glowing fragments streaming off one dissolving mesh (DissolveFragments),
+// replayed from their seed every frame so they are a pure function of time.
+struct FragmentEmitter {
+  const DissolveSource* source = nullptr;  // alive until the graph has executed
+  glm::mat4 world{1.0f};                   // the source's placement
+  DissolveSettings dissolve;               // as the mesh shader cuts it (progress: see below)
+  FragmentSettings settings;
+  std::vector<float> progress;  // the dissolve's progress at each replayed step, oldest first, the last at `time`
+  std::uint32_t seed = 1;
+};
+
 // The effects of one frame, what the film's parameter tracks drive (all off
 // by default): the snowstorm drawn over the lit, fogged scene, snow lying on
-// upward faces and the scenery dissolving (in the mesh shader), and the image
-// breaking up into data blocks (a post pass before bloom).
+// upward faces and the scenery dissolving (in the mesh shader), fragments
+// leaving dissolving meshes, drifting data blocks (draws of their own), and
+// the image breaking up into data blocks (a post pass before bloom).
 struct FrameEffects {
   bool snow = false;
   SnowSettings snow_settings;
@@ -60,6 +74,8 @@ struct FrameEffects {
   float dissolve = 0.0f;      // every surface dissolving into data: 0 whole, 1 gone (distant first)
   float data_breakup = 0.0f;  // the image breaking up into data blocks: 0 none, 1 gone to black
   float data_pulse = 0.0f;    // the data world: glowing (emissive) surfaces pulse in waves flowing with time, 0..1
+  std::vector<FragmentEmitter> fragments;  // drawn over the lit, fogged image, before bloom
+  DataBlockSettings data_blocks;           // amount > 0: the data world's drifting blocks around the camera
 };
 
 class ForwardRenderer {
@@ -123,6 +139,13 @@ class ForwardRenderer {
   std::vector<const DrawItem*> ordered_;  // this frame's draws: opaque, then blended back to front
   std::unique_ptr<PostChain> post_chain_;
   std::unique_ptr<SnowSystem> snow_;
+  // One system per emitter of a frame, made when a frame first has that many.
+  std::vector<std::unique_ptr<DissolveFragments>> fragments_;
+  graph::TextureHandle add_fragment_passes(FrameGraph& frame, std::uint32_t slot, const FrameEffects& effects,
+                                           const Camera& camera, graph::TextureHandle hdr, graph::TextureHandle depth,
+                                           VkExtent2D extent);
+  std::unique_ptr<DataBlocks> data_blocks_;
+  std::array<std::vector<DrawItem>, gpu::FrameRing::kSlots> block_draws_;  // this frame's blocks, per slot
   std::array<gpu::Buffer, gpu::FrameRing::kSlots> view_uniforms_;
   // The draw list's joint matrices (skinned draws), per slot; grown on demand.
   std::array<gpu::Buffer, gpu::FrameRing::kSlots> joints_;

@@ -11,6 +11,9 @@
 //   fog.density (float)                fog.color (vec3/color)
 // Every other path ("snow.intensity", "fx.dissolve", "time_of_day") is for the
 // renderer and the player, which read it from SequenceState::parameters.
+// Renderer parameters that target one bound entity name a binding after the
+// parameter's name (kBindingParameters): "fx.dissolve.rin" (float) dissolves
+// what binding "rin" draws alone; bind_scene resolves the binding.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,13 +35,34 @@ struct ParameterBinding {
   std::string param;                          // emitter_param
 };
 
+// Renderer parameters with a per-entity form "<name>.<binding>".
+inline constexpr std::string_view kBindingParameters[] = {"fx.dissolve"};
+
+// A per-entity renderer parameter track, resolved: "fx.dissolve.rin" is
+// {path, "fx.dissolve", the entity of binding "rin"}.
+struct EntityParameter {
+  std::string_view path;  // views the sequence's track path
+  std::string_view name;  // one of kBindingParameters
+  scene::EntityId entity = scene::kNoEntity;
+};
+
 struct SceneBinding {
   std::vector<scene::EntityId> entities;  // one per Sequence::bindings
   std::vector<std::string> spawned;       // names of the characters bind_scene added
   // Keys view the sequence's parameter paths.
   std::unordered_map<std::string_view, ParameterBinding> parameters;
   std::vector<std::string_view> renderer_parameters;  // paths left for the renderer and player
+  std::vector<EntityParameter> entity_parameters;     // those of them that target one bound entity
 };
+
+// The value (.x) of every per-entity parameter `name` in `state`, by entity
+// (a later value for the same path overrides an earlier one).
+struct EntityValue {
+  scene::EntityId entity = scene::kNoEntity;
+  float value = 0.0f;
+};
+std::vector<EntityValue> entity_parameter_values(const SequenceState& state, const SceneBinding& binding,
+                                                 std::string_view name);
 
 // Resolves every binding and scene parameter path; spawns missing characters
 // that have `spawn`. Errors name the sequence and the binding or path:
