@@ -6,7 +6,7 @@
 #include "shared/fx_lights.glsl"
 #include "shared/dissolve.glsl"
 
-layout(set = 0, binding = 0, std140) uniform Draw { ParticleDrawUniforms u; };
+layout(set = 0, binding = 0, std430) readonly buffer Draw { ParticleDrawUniforms u; };
 layout(set = 0, binding = 1) uniform sampler2D base_color_texture;
 layout(push_constant, std430) uniform Push { DissolvePush draw; };
 

@@ -6,7 +6,7 @@
 
 layout(local_size_x = KAGAMI_CLUSTER_GROUP) in;
 
-layout(set = 0, binding = 0, std140) uniform View { ViewUniforms view; };
+layout(set = 0, binding = 0, std430) readonly buffer View { ViewUniforms view; };
 layout(set = 0, binding = 1, std430) readonly buffer Lights { GpuLight lights[]; };
 layout(set = 0, binding = 2, std430) buffer Clusters { uint cluster_data[]; };
 

@@ -10,7 +10,7 @@ layout(location = 0) in vec3 in_position;
 layout(location = 1) in vec3 in_normal;
 layout(location = 2) in vec2 in_uv;
 
-layout(set = 0, binding = 0, std140) uniform View { ViewUniforms view; };
+layout(set = 0, binding = 0, std430) readonly buffer View { ViewUniforms view; };
 layout(push_constant, std430) uniform Push { DrawPush draw; };
 
 layout(location = 0) out vec3 out_world_position;

@@ -3,7 +3,7 @@
 // (premultiplied output for ONE/ONE blending) or alpha-blended snow.
 #include "shared/particle_types.h"
 
-layout(set = 0, binding = 0, std140) uniform Draw { ParticleDrawUniforms u; };
+layout(set = 0, binding = 0, std430) readonly buffer Draw { ParticleDrawUniforms u; };
 layout(location = 0) in vec2 in_local;
 layout(location = 1) in vec4 in_color;
 layout(location = 0) out vec4 out_color;

@@ -5,7 +5,7 @@
 #include "shared/particle_types.h"
 #include "shared/fx_lights.glsl"
 
-layout(set = 0, binding = 0, std140) uniform Draw { ParticleDrawUniforms u; };
+layout(set = 0, binding = 0, std430) readonly buffer Draw { ParticleDrawUniforms u; };
 layout(set = 0, binding = 1, std430) readonly buffer Particles { Particle particles[]; };
 
 layout(location = 0) out vec2 out_local;   // -1..1 across the quad

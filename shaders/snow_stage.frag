@@ -5,7 +5,7 @@
 #include "shared/fx_lights.glsl"
 #include "shared/snow_cover.glsl"
 
-layout(set = 0, binding = 0, std140) uniform Draw { ParticleDrawUniforms u; };
+layout(set = 0, binding = 0, std430) readonly buffer Draw { ParticleDrawUniforms u; };
 layout(push_constant, std430) uniform Push {
   vec4 sphere;
   vec4 cover;

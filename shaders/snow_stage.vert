@@ -3,7 +3,7 @@
 // generated from the vertex index so the stage needs no buffers.
 #include "shared/particle_types.h"
 
-layout(set = 0, binding = 0, std140) uniform Draw { ParticleDrawUniforms u; };
+layout(set = 0, binding = 0, std430) readonly buffer Draw { ParticleDrawUniforms u; };
 layout(push_constant, std430) uniform Push {
   vec4 sphere;  // xyz centre, w radius
   vec4 cover;   // x snow amount, yz height range, w ground half size

@@ -10,7 +10,7 @@ layout(location = 1) in vec3 in_normal;
 layout(location = 2) in vec2 in_uv;
 layout(location = 3) in vec3 in_object_position;
 
-layout(set = 0, binding = 0, std140) uniform View { ViewUniforms view; };
+layout(set = 0, binding = 0, std430) readonly buffer View { ViewUniforms view; };
 layout(set = 0, binding = 1) uniform sampler2D base_color_texture;
 layout(set = 0, binding = 2) uniform sampler2D metal_rough_texture;  // G roughness, B metallic
 layout(set = 0, binding = 3) uniform sampler2D normal_texture;       // tangent space

@@ -2,7 +2,7 @@
 // view-ray reconstruction from the fullscreen triangle's uv.
 #include "shared/post_types.h"
 
-layout(set = 0, binding = 0, std140) uniform Post { PostUniforms post; };
+layout(set = 0, binding = 0, std430) readonly buffer Post { PostUniforms post; };
 layout(push_constant, std430) uniform Push { PostPush push; };
 
 layout(location = 0) in vec2 in_uv;

@@ -60,7 +60,8 @@ struct ParticleLight {
   vec4 cone;                 // x cos(inner angle), yzw unused
 };
 
-// Uniforms of the particle draw (std140).
+// Uniforms of the particle draw: a read-only storage buffer, for the reason
+// ViewUniforms gives (types.h); vec4s only, so std430 = std140.
 struct ParticleDrawUniforms {
   mat4 view_proj;
   vec4 camera_position;  // xyz, w streak length (s of motion drawn)

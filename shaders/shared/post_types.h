@@ -1,6 +1,7 @@
 // Uniforms of the sky, fog and post-processing passes (everything after the
-// forward pass). One std140 block per frame slot, bound at binding 0 of every
-// post pass. C++ sees it through kagami/render/post_types.h (size checks).
+// forward pass). One read-only storage buffer per frame slot (types.h says
+// why not a uniform buffer), vec4s only, bound at binding 0 of every post
+// pass. C++ sees it through kagami/render/post_types.h (size checks).
 #ifndef KAGAMI_SHADER_POST_TYPES_H
 #define KAGAMI_SHADER_POST_TYPES_H
 

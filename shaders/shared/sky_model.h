@@ -14,7 +14,7 @@
 namespace kagami::shader {
 #endif
 
-// std140; part of PostUniforms.
+// vec4s only (std140 = std430); part of PostUniforms.
 struct SkyParams {
   vec4 sun_direction;  // xyz: towards the sun (or moon), normalised; w: cos of the disc's angular radius
   vec4 sun_radiance;   // rgb: sunlight above the atmosphere; w: disc radiance / that light

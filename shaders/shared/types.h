@@ -34,7 +34,13 @@ using uint = std::uint32_t;
 #define KAGAMI_LOCAL_SHADOW_VIEWS (KAGAMI_LOCAL_SHADOW_SPOTS + 6 * KAGAMI_LOCAL_SHADOW_POINTS)
 #define KAGAMI_LOCAL_SHADOW_TILES 4     // per row and column of the atlas: 16 tiles
 
-// Per-view constants, std140 in a uniform buffer (binding 0 of the view set).
+// Per-view constants at binding 0 of the view set. Like every per-frame block
+// (PostUniforms, ParticleDrawUniforms) it is a read-only storage buffer, not a
+// uniform buffer: lavapipe (Mesa 22.x, what CI runs) folds uniform-buffer
+// values that steer loops and branches into the shader and compiles a new one
+// on every bind, never freed; a light-count loop then cost a compile per pass
+// per frame and about 4 MB of memory a frame. Storage buffers are not folded.
+// Every member is a vec4 or mat4, so the std430 layout is the std140 one.
 KAGAMI_STRUCT(ViewUniforms) {
   mat4 view_proj;
   mat4 view;                // world -> view space (the camera looks down -Z)

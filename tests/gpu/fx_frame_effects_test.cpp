@@ -6,38 +6,17 @@
 // blocks and going to black.
 #include "fx_test_rig.h"
 #include "gpu_fixture.h"
+#include "ground_and_cube.h"
 #include "kagami/core/image.h"
 #include "kagami/render/gpu_model.h"
 
 namespace kagami {
 namespace {
 
+using testing::add_cube;
+using testing::add_face;
+
 constexpr VkExtent2D kExtent{160, 120};
-
-void add_quad(asset::MeshData& mesh, glm::vec3 center, glm::vec3 u, glm::vec3 v) {
-  const glm::vec3 normal = glm::normalize(glm::cross(u, v));
-  const auto first = std::uint32_t(mesh.positions.size());
-  const glm::vec3 corners[4] = {center - u - v, center + u - v, center + u + v, center - u + v};
-  for (const glm::vec3& c : corners) {
-    mesh.positions.push_back(c);
-    mesh.normals.push_back(normal);
-    mesh.uv0.push_back({0.0f, 0.0f});
-    mesh.bounds.extend(c);
-  }
-  for (std::uint32_t i : {0u, 1u, 2u, 0u, 2u, 3u}) mesh.indices.push_back(first + i);
-}
-
-// A 2 m cube centred on `c`.
-void add_cube(asset::MeshData& mesh, glm::vec3 c) {
-  for (int axis = 0; axis < 3; ++axis)
-    for (float side : {-1.0f, 1.0f}) {
-      glm::vec3 n(0.0f), u(0.0f), v(0.0f);
-      n[axis] = side;
-      u[(axis + 1) % 3] = 1.0f;
-      v[(axis + 2) % 3] = side;
-      add_quad(mesh, c + n, u, v);
-    }
-}
 
 // A model of one dark mesh.
 asset::ModelData dark_model(asset::MeshData mesh, const char* name) {
@@ -57,7 +36,7 @@ asset::ModelData dark_model(asset::MeshData mesh, const char* name) {
 // A dark 40 m ground at y = 0 with a 2 m dark cube standing on it at the origin.
 asset::ModelData ground_and_cube() {
   asset::MeshData mesh;
-  add_quad(mesh, {0, 0, 0}, {20, 0, 0}, {0, 0, -20});
+  add_face(mesh, {0, 0, 0}, {20, 0, 0}, {0, 0, -20});
   add_cube(mesh, {0, 1, 0});
   return dark_model(std::move(mesh), "ground and cube");
 }

@@ -7,58 +7,15 @@
 #include <random>
 
 #include "gpu_fixture.h"
+#include "ground_and_cube.h"
 #include "kagami/core/image.h"
 #include "kagami/render/forward_renderer.h"
 
 namespace kagami {
 namespace {
 
-void add_face(asset::MeshData& mesh, glm::vec3 center, glm::vec3 u, glm::vec3 v) {
-  const glm::vec3 normal = glm::normalize(glm::cross(u, v));
-  const auto first = std::uint32_t(mesh.positions.size());
-  const glm::vec2 uvs[4] = {{0, 1}, {1, 1}, {1, 0}, {0, 0}};
-  const glm::vec3 corners[4] = {center - u - v, center + u - v, center + u + v, center - u + v};
-  for (int i = 0; i < 4; ++i) {
-    mesh.positions.push_back(corners[i]);
-    mesh.normals.push_back(normal);
-    mesh.uv0.push_back(uvs[i]);
-    mesh.bounds.extend(corners[i]);
-  }
-  for (std::uint32_t i : {0u, 1u, 2u, 0u, 2u, 3u}) mesh.indices.push_back(first + i);
-}
-
-// A grey 40 m ground square at y = 0 and, when `occluder`, a 2 m cube floating
-// with its bottom 2 m above the ground's centre.
-asset::ModelData test_scene(bool occluder) {
-  asset::ModelData model;
-  asset::MaterialData grey;
-  grey.base_color_factor = glm::vec4(0.6f, 0.6f, 0.6f, 1.0f);
-  grey.metallic_factor = 0.0f;
-  grey.roughness_factor = 0.9f;
-  model.materials.push_back(grey);
-  asset::MeshData ground;
-  add_face(ground, {0, 0, 0}, {20, 0, 0}, {0, 0, -20});
-  model.meshes.push_back(ground);
-  if (occluder) {
-    asset::MeshData cube;
-    const glm::vec3 c{0, 3, 0};
-    for (int axis = 0; axis < 3; ++axis)
-      for (float side : {-1.0f, 1.0f}) {
-        glm::vec3 n(0.0f), u(0.0f), v(0.0f);
-        n[axis] = side;
-        u[(axis + 1) % 3] = 1.0f;
-        v[(axis + 2) % 3] = side;
-        add_face(cube, c + n, u, v);
-      }
-    model.meshes.push_back(cube);
-  }
-  for (std::uint32_t m = 0; m < model.meshes.size(); ++m) {
-    model.instances.push_back({m, glm::mat4(1.0f), "node"});
-    model.bounds.extend(model.meshes[m].bounds.min);
-    model.bounds.extend(model.meshes[m].bounds.max);
-  }
-  return model;
-}
+using testing::add_face;
+using testing::test_scene;
 
 render::Lighting dark() {
   render::Lighting l;

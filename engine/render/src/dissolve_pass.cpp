@@ -40,7 +40,7 @@ Result<std::unique_ptr<DissolvePass>> DissolvePass::create(gpu::Device& device, 
   std::unique_ptr<DissolvePass> d(new DissolvePass(device));
   d->set_layout_ = gpu::create_set_layout(
       device,
-      {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT},
+      {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT},
        {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT}},
       /*push=*/true, "dissolve set");
   d->layout_ = gpu::create_pipeline_layout(
@@ -74,7 +74,7 @@ Result<std::unique_ptr<DissolvePass>> DissolvePass::create(gpu::Device& device, 
   const std::array<std::uint8_t, 4> white = {255, 255, 255, 255};
   d->white_ = gpu::upload_texture_rgba8(device, 1, 1, white, true, "dissolve white");
   for (auto& ubo : d->uniforms_)
-    ubo = device.create_buffer({sizeof(shader::ParticleDrawUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
+    ubo = device.create_buffer({sizeof(shader::ParticleDrawUniforms), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
                                 gpu::MemoryUsage::upload, "dissolve uniforms"});
   return d;
 }
@@ -115,7 +115,7 @@ StageTargets DissolvePass::add_pass(FrameGraph& frame, std::uint32_t slot, std::
           writes[0] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
           writes[0].dstBinding = 0;
           writes[0].descriptorCount = 1;
-          writes[0].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+          writes[0].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
           writes[0].pBufferInfo = &view_info;
           writes[1] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
           writes[1].dstBinding = 1;

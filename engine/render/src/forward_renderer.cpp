@@ -28,7 +28,7 @@ Result<std::unique_ptr<ForwardRenderer>> ForwardRenderer::create(gpu::Device& de
   if (!post) return post.error();
   r->post_chain_ = std::move(*post);
   for (auto& ubo : r->view_uniforms_)
-    ubo = device.create_buffer({sizeof(shader::ViewUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
+    ubo = device.create_buffer({sizeof(shader::ViewUniforms), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
                                 gpu::MemoryUsage::upload, "view uniforms"});
   return r;
 }

@@ -50,7 +50,7 @@ Aabb reach_bounds(const PunctualLight& light) {
 Result<std::unique_ptr<LightCulling>> LightCulling::create(gpu::Device& device) {
   std::unique_ptr<LightCulling> c(new LightCulling(device));
   c->set_layout_ = gpu::create_set_layout(device,
-                                          {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT},
+                                          {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT},
                                            {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT},
                                            {2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT}},
                                           /*push=*/true, "light cull set");
@@ -110,7 +110,7 @@ graph::BufferHandle LightCulling::add_pass(FrameGraph& frame, std::uint32_t slot
           writes[i] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
           writes[i].dstBinding = i;
           writes[i].descriptorCount = 1;
-          writes[i].descriptorType = i == 0 ? VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER : VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+          writes[i].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
           writes[i].pBufferInfo = &infos[i];
         }
         vkCmdBindPipeline(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline_);

@@ -24,7 +24,7 @@ Result<std::unique_ptr<MeshPass>> MeshPass::create(gpu::Device& device, VkFormat
   constexpr VkShaderStageFlags fragment = VK_SHADER_STAGE_FRAGMENT_BIT;
   pass->set_layout_ = gpu::create_set_layout(
       device,
-      {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_VERTEX_BIT | fragment},
+      {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT | fragment},
        {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, fragment},
        {2, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, fragment},
        {3, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, fragment},
@@ -128,7 +128,7 @@ void MeshPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> draw
     writes[b].dstBinding = b;
     writes[b].descriptorCount = 1;
     if (b == 0) {
-      writes[b].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+      writes[b].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
       writes[b].pBufferInfo = &buffers[0];
     } else if (b <= kTextureSlots + 1) {
       writes[b].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;

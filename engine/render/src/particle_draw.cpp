@@ -15,7 +15,7 @@ Result<std::unique_ptr<ParticleDraw>> ParticleDraw::create(gpu::Device& device, 
   std::unique_ptr<ParticleDraw> d(new ParticleDraw(device));
   d->set_layout_ = gpu::create_set_layout(
       device,
-      {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT},
+      {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT},
        {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT}},
       /*push=*/true, "particle draw set");
   d->layout_ = gpu::create_pipeline_layout(device, {{d->set_layout_}, {}}, "particle draw layout");
@@ -33,7 +33,7 @@ Result<std::unique_ptr<ParticleDraw>> ParticleDraw::create(gpu::Device& device, 
   if (!pipeline) return pipeline.error();
   d->pipeline_ = *pipeline;
   for (auto& ubo : d->uniforms_)
-    ubo = device.create_buffer({sizeof(shader::ParticleDrawUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
+    ubo = device.create_buffer({sizeof(shader::ParticleDrawUniforms), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
                                 gpu::MemoryUsage::upload, "particle draw uniforms"});
   return d;
 }
@@ -92,7 +92,7 @@ graph::TextureHandle ParticleDraw::add_pass(FrameGraph& frame, std::string_view 
         writes[0] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
         writes[0].dstBinding = 0;
         writes[0].descriptorCount = 1;
-        writes[0].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+        writes[0].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
         writes[0].pBufferInfo = &ubo_info;
         writes[1] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
         writes[1].dstBinding = 1;

@@ -51,7 +51,7 @@ Result<std::unique_ptr<PostChain>> PostChain::create(gpu::Device& device, VkForm
   if (!breakup) return breakup.error();
   chain->breakup_ = *breakup;
   for (auto& ubo : chain->uniforms_)
-    ubo = device.create_buffer({sizeof(shader::PostUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
+    ubo = device.create_buffer({sizeof(shader::PostUniforms), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
                                 gpu::MemoryUsage::upload, "post uniforms"});
   return chain;
 }

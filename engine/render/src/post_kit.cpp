@@ -13,7 +13,7 @@ Result<std::unique_ptr<PostKit>> PostKit::create(gpu::Device& device) {
   std::unique_ptr<PostKit> kit(new PostKit(device));
   kit->set_layout_ = gpu::create_set_layout(
       device,
-      {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
+      {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
        {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT},
        {2, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT}},
       /*push=*/true, "post set");
@@ -66,7 +66,7 @@ void PostKit::draw(VkCommandBuffer cmd, VkPipeline pipeline, VkExtent2D extent, 
   writes[0] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
   writes[0].dstBinding = 0;
   writes[0].descriptorCount = 1;
-  writes[0].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+  writes[0].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
   writes[0].pBufferInfo = &buffer;
   std::uint32_t count = 1;
   for (const PostInput& input : inputs) {

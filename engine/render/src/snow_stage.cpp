@@ -23,7 +23,7 @@ constexpr std::uint32_t kSphereVertices = 48 * 24 * 6;  // snow_stage.vert: kSli
 Result<std::unique_ptr<SnowStage>> SnowStage::create(gpu::Device& device, VkFormat color_format) {
   std::unique_ptr<SnowStage> s(new SnowStage(device));
   s->set_layout_ = gpu::create_set_layout(
-      device, {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT}},
+      device, {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT}},
       /*push=*/true, "snow stage set");
   s->layout_ = gpu::create_pipeline_layout(
       device,
@@ -41,7 +41,7 @@ Result<std::unique_ptr<SnowStage>> SnowStage::create(gpu::Device& device, VkForm
   if (!pipeline) return pipeline.error();
   s->pipeline_ = *pipeline;
   for (auto& ubo : s->uniforms_)
-    ubo = device.create_buffer({sizeof(shader::ParticleDrawUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
+    ubo = device.create_buffer({sizeof(shader::ParticleDrawUniforms), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
                                 gpu::MemoryUsage::upload, "snow stage uniforms"});
   return s;
 }
@@ -80,7 +80,7 @@ StageTargets SnowStage::add_pass(FrameGraph& frame, std::uint32_t slot, const Sn
         VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
         write.dstBinding = 0;
         write.descriptorCount = 1;
-        write.descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+        write.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
         write.pBufferInfo = &info;
         device_.push_descriptors(ctx.cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, {&write, 1});
         vkCmdPushConstants(ctx.cmd, layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,

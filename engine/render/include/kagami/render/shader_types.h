@@ -7,7 +7,7 @@
 #include "shared/types.h"
 
 namespace kagami::shader {
-static_assert(sizeof(ViewUniforms) == 64 * (2 + KAGAMI_SHADOW_CASCADES + KAGAMI_LOCAL_SHADOW_VIEWS) + 11 * 16, "ViewUniforms must match std140 layout");
+static_assert(sizeof(ViewUniforms) == 64 * (2 + KAGAMI_SHADOW_CASCADES + KAGAMI_LOCAL_SHADOW_VIEWS) + 11 * 16, "ViewUniforms must match the std430 layout");
 static_assert(sizeof(GpuLight) == 4 * 16, "GpuLight must match std430 layout");
 static_assert(sizeof(DrawPush) == 64 + 4 * 16, "DrawPush must match std430 push constants");
 static_assert(sizeof(DrawPush) <= 128, "push constants are limited to 128 bytes on some devices");
