@@ -54,7 +54,7 @@ void main() {
         float r1 = sqrt(fx_random(h, 2u + 3u * t));
         float r2 = fx_random(h, 3u + 3u * t);
         vec3 object = (1.0 - r1) * tri.p0.xyz + r1 * (1.0 - r2) * tri.p1.xyz + r1 * r2 * tri.p2.xyz;
-        if (dissolve_heat(dissolve_noise(object, emit.dissolve), emit.dissolve) <= 0.0) continue;
+        if (dissolve_heat_at(object, emit.dissolve) <= 0.0) continue;
         vec3 normal = normalize(mat3(emit.model) * cross(tri.p1.xyz - tri.p0.xyz, tri.p2.xyz - tri.p0.xyz));
         uint k = fx_hash(h + t);
         vec3 jitter = vec3(fx_random(k, 0u), fx_random(k, 1u), fx_random(k, 2u)) - 0.5;

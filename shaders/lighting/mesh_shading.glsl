@@ -109,7 +109,7 @@ void main() {
     // This draw alone dissolving (a character): object-space noise, so the
     // pattern stays on the body as it moves and the fragments the film emits
     // from the same noise (dissolve_emit.comp) leave from the burning edge.
-    float heat = dissolve_heat(dissolve_noise(in_object_position, draw.dissolve), draw.dissolve);
+    float heat = dissolve_heat_at(in_object_position, draw.dissolve);
     if (heat < 0.0) discard;
     base.rgb *= 1.0 - heat;
     effect_glow = max(effect_glow, kDataTeal * 8.0 * heat * heat);

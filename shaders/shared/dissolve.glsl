@@ -21,9 +21,17 @@ float dissolve_noise(vec3 object_position, vec4 dissolve) {
 float dissolve_heat(float noise, vec4 dissolve) {
   float edge = max(dissolve.y, 1e-4);
   float cut = dissolve.x * (1.0 + edge);  // progress 0 keeps everything, 1 removes everything
-  if (noise < cut - edge) return -1.0;
+  // The noise saturates at exactly 1 (smoothstep) on a share of the surface:
+  // at progress 1 those points must go too, not linger as glowing specks.
+  if (noise < cut - edge || dissolve.x >= 1.0) return -1.0;
   if (noise >= cut) return 0.0;
   return 1.0 - (noise - (cut - edge)) / edge;
+}
+
+// dissolve_heat of the surface point at `object_position`: what the visible
+// surface (dissolve_surface) and its shadow (shadow_dissolve.frag) both cut by.
+float dissolve_heat_at(vec3 object_position, vec4 dissolve) {
+  return dissolve_heat(dissolve_noise(object_position, dissolve), dissolve);
 }
 
 // False when the pixel has dissolved. Otherwise chars the albedo towards the
@@ -31,7 +39,7 @@ float dissolve_heat(float noise, vec4 dissolve) {
 bool dissolve_surface(vec3 object_position, vec4 dissolve, vec3 edge_color, inout vec3 albedo, out vec3 emissive) {
   emissive = vec3(0.0);
   if (dissolve.x <= 0.0) return true;
-  float heat = dissolve_heat(dissolve_noise(object_position, dissolve), dissolve);
+  float heat = dissolve_heat_at(object_position, dissolve);
   if (heat < 0.0) return false;
   albedo *= 1.0 - heat;
   emissive = edge_color * heat * heat;

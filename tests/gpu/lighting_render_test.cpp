@@ -2,13 +2,17 @@
 // the ground where they should and nowhere else, clustered culling gives the
 // same image as evaluating every light per pixel (and a full cluster keeps its
 // strongest lights), directional lights beyond the sun count, fog shows a
-// spot's beam, the ground under an occluder is darker in the sun, and a
-// shadowed spot or point light's caster darkens the ground only where it blocks.
+// spot's beam, the ground under an occluder is darker in the sun (and less so
+// as the occluder dissolves), and a shadowed spot or point light's caster
+// darkens the ground only where it blocks.
+#include <optional>
 #include <random>
+#include <string>
 
 #include "gpu_fixture.h"
 #include "ground_and_cube.h"
 #include "kagami/core/image.h"
+#include "kagami/render/dissolve_pass.h"
 #include "kagami/render/forward_renderer.h"
 
 namespace kagami {
@@ -30,10 +34,16 @@ class LightingRenderTest : public testing::GpuTest {
   ImageRgba8 render(const asset::ModelData& scene, const render::Camera& camera, const render::Lighting& lighting,
                     bool clustered, const char* png) {
     render::GpuModel model = render::upload_model(*device, scene);
+    ImageRgba8 image = render_draws(render::draw_model(model), camera, lighting, clustered, png);
+    render::release_model(*device, model);
+    return image;
+  }
+
+  ImageRgba8 render_draws(const render::DrawList& draws, const render::Camera& camera,
+                          const render::Lighting& lighting, bool clustered, const char* png) {
     render::OffscreenOptions options;
     options.clustered_lights = clustered;
-    auto image = render::render_offscreen(*device, render::draw_model(model), camera, lighting, kExtent, options);
-    render::release_model(*device, model);
+    auto image = render::render_offscreen(*device, draws, camera, lighting, kExtent, options);
     EXPECT_TRUE(image.ok()) << image.error().message;
     if (!image) return {};
     EXPECT_TRUE(write_png(std::filesystem::path(KAGAMI_TEST_OUTPUT_DIR) / png, *image).ok());
@@ -53,6 +63,16 @@ class LightingRenderTest : public testing::GpuTest {
 
   static constexpr VkExtent2D kExtent{256, 192};
 };
+
+// A bright sun travelling along `direction` over faint ambient light.
+render::Lighting sunlit(glm::vec3 direction) {
+  render::Lighting l;
+  l.sun_direction = glm::normalize(direction);
+  l.sun_radiance = glm::vec3(3.0f);
+  l.ambient_sky = glm::vec3(0.05f);
+  l.ambient_ground = glm::vec3(0.02f);
+  return l;
+}
 
 render::Camera top_down() {
   render::Camera camera;
@@ -131,11 +151,7 @@ TEST_F(LightingRenderTest, ClusteredCullingMatchesEveryLightPerPixel) {
 }
 
 TEST_F(LightingRenderTest, TheGroundUnderAnOccluderIsInShadow) {
-  render::Lighting lighting;
-  lighting.sun_direction = glm::normalize(glm::vec3(0.05f, -1.0f, 0.02f));
-  lighting.sun_radiance = glm::vec3(3.0f);
-  lighting.ambient_sky = glm::vec3(0.05f);
-  lighting.ambient_ground = glm::vec3(0.02f);
+  render::Lighting lighting = sunlit({0.05f, -1.0f, 0.02f});
   render::Camera camera;
   camera.position = {0.0f, 10.0f, 15.0f};
   camera.target = {0.0f, 0.0f, 0.0f};
@@ -154,6 +170,67 @@ TEST_F(LightingRenderTest, TheGroundUnderAnOccluderIsInShadow) {
   EXPECT_LT(in_shadow * 2, in_sun) << "under the cube is much darker than open ground";
   EXPECT_NEAR(brightness_at(unshadowed, camera, under), in_sun, 12) << "without shadows the same spot is lit";
   EXPECT_NEAR(brightness_at(unshadowed, camera, beside), in_sun, 3) << "shadows do not darken open ground";
+}
+
+// A dissolving caster's shadow dissolves with it: the shadow map cuts the
+// same holes as the visible surface. The sun comes in at 45 degrees, so the
+// floating cube's shadow falls beside it (x 1..5), clear of the cube itself
+// as the top-down camera sees it.
+TEST_F(LightingRenderTest, ADissolvingCastersShadowDissolvesWithIt) {
+  const render::Lighting lighting = sunlit({1.0f, -1.0f, 0.0f});
+  const render::Camera camera = top_down();
+  asset::ModelData cube_data = test_scene(false);
+  cube_data.meshes[0] = {};
+  testing::add_cube(cube_data.meshes[0], {0, 3, 0});
+  cube_data.bounds = {};
+  cube_data.bounds.extend(cube_data.meshes[0].bounds.min);
+  cube_data.bounds.extend(cube_data.meshes[0].bounds.max);
+  render::GpuModel ground = render::upload_model(*device, test_scene(false));
+  render::GpuModel cube = render::upload_model(*device, cube_data);
+  constexpr std::uint64_t kCube = 7;
+  auto render_cube = [&](std::optional<float> progress) {
+    render::DrawList draws;
+    draws.add_model(ground);
+    if (progress) {
+      draws.add_model(cube, glm::mat4(1.0f), {}, kCube);
+      render::DissolveSettings dissolve;
+      dissolve.progress = *progress;
+      if (*progress > 0.0f) {
+        EXPECT_EQ(draws.set_dissolve(kCube, render::dissolve_vector(dissolve)), 1u);
+      }
+    }
+    draws.sort();
+    const std::string png = progress ? "dissolve_shadow_" + std::to_string(int(*progress * 100.0f)) + ".png"
+                                     : std::string("dissolve_shadow_no_cube.png");
+    return render_draws(draws, camera, lighting, true, png.c_str());
+  };
+  const ImageRgba8 open = render_cube(std::nullopt);
+  const ImageRgba8 solid = render_cube(0.0f);
+  const ImageRgba8 half = render_cube(0.5f);
+  const ImageRgba8 gone = render_cube(1.0f);
+  render::release_model(*device, ground);
+  render::release_model(*device, cube);
+  ASSERT_FALSE(open.pixels.empty() || solid.pixels.empty() || half.pixels.empty() || gone.pixels.empty());
+
+  // Ground points well inside the solid cube's shadow (x 1..5, z -1..1), on a grid; shadowed: less
+  // than half as bright as the same point with no cube at all.
+  auto shadowed = [&](const ImageRgba8& image) {
+    int count = 0;
+    for (float x = 1.5f; x <= 4.5f; x += 0.25f)
+      for (float z = -0.5f; z <= 0.5f; z += 0.25f)
+        count += brightness_at(image, camera, {x, 0.0f, z}) * 2 < brightness_at(open, camera, {x, 0.0f, z});
+    return count;
+  };
+  constexpr int kPoints = 13 * 5;
+  const int at_solid = shadowed(solid), at_half = shadowed(half), at_gone = shadowed(gone);
+  EXPECT_EQ(at_solid, kPoints) << "the whole cube shadows its footprint";
+  EXPECT_EQ(at_gone, 0) << "a dissolved cube casts no shadow";
+  EXPECT_GT(at_half, kPoints / 10) << "half dissolved still shadows in part";
+  EXPECT_LT(at_half, kPoints * 9 / 10) << "half dissolved lets the sun through its holes";
+  int worst = 0;
+  for (float x = 1.5f; x <= 4.5f; x += 0.5f)
+    worst = std::max(worst, std::abs(brightness_at(gone, camera, {x, 0.0f, 0.0f}) - brightness_at(open, camera, {x, 0.0f, 0.0f})));
+  EXPECT_LE(worst, 3) << "under a dissolved cube the ground is as bright as with no cube";
 }
 
 // Point and spot light shadows: a light marked `shadows` above (or beside)

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 #include <random>
 
 #include "sequencer_test_support.h"
@@ -167,6 +168,43 @@ TEST(SequencerEvaluate, ShotsMapParentTimeThroughOffsetAndTrim) {
   EXPECT_EQ(evaluate(seq, 4.5).parameters.back().value.x, 100.0f);  // nested shot at local 3..4
   EXPECT_EQ(evaluate(seq, 5.0).camera.camera, 0u);      // trimmed away at local 4
   EXPECT_EQ(evaluate(seq, 5.0).parameters.size(), 1u);
+}
+
+// One parameter alone (what the film's fragment replay asks many times a
+// frame) is what the whole evaluation leaves for it, shots overriding their
+// parent, and nothing where no playing track sets it.
+TEST(SequencerEvaluate, OneParameterAloneEqualsTheWholeEvaluation) {
+  Sequence seq = parse_ok(sequence_text(R"(,
+  "tracks": [ { "type": "parameter", "path": "fx.dissolve", "keys": [ { "time": 0, "value": 0.25 } ] },
+              { "type": "parameter", "path": "snow.intensity", "keys": [ { "time": 0, "value": 0, "interp": "linear" }, { "time": 9, "value": 9 } ] } ],
+  "shots": [ { "start": 2, "duration": 6, "trim_start": 1, "trim_end": 4, "tracks": [
+                { "type": "parameter", "path": "fx.dissolve", "keys": [ { "time": 0, "value": 0, "interp": "linear" }, { "time": 6, "value": 6 } ] } ],
+    "shots": [ { "start": 3, "duration": 1, "tracks": [
+                { "type": "parameter", "path": "fx.dissolve", "keys": [ { "time": 0, "value": 100 } ] } ] } ] },
+             { "start": 6, "duration": 2, "tracks": [
+                { "type": "parameter", "path": "fx.glow", "keys": [ { "time": 0, "value": 3 } ] } ] } ])"));
+  int checked = 0;
+  for (std::int64_t f = 0; f < seq.frame_count(); ++f) {
+    const double t = seq.frame_time(f);
+    const SequenceState state = evaluate(seq, t);
+    for (std::string_view path : {"fx.dissolve", "snow.intensity", "fx.glow", "absent"}) {
+      std::optional<glm::vec4> whole;
+      for (const ParameterValue& v : state.parameters)
+        if (v.path == path) whole = v.value;
+      const std::optional<glm::vec4> alone = evaluate_parameter(seq, t, path);
+      ASSERT_EQ(alone.has_value(), whole.has_value()) << path << " at " << t;
+      if (alone) {
+        EXPECT_EQ(*alone, *whole) << path << " at " << t;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 2 * seq.frame_count());
+  EXPECT_FLOAT_EQ(evaluate_parameter(seq, 2.5, "fx.dissolve")->x, 1.5f) << "the shot overrides its parent";
+  EXPECT_FLOAT_EQ(evaluate_parameter(seq, 4.5, "fx.dissolve")->x, 100.0f) << "the nested shot overrides both";
+  EXPECT_FLOAT_EQ(evaluate_parameter(seq, 5.5, "fx.dissolve")->x, 0.25f) << "past the trim: the parent again";
+  EXPECT_FALSE(evaluate_parameter(seq, 1.0, "fx.glow")) << "set only while its shot plays";
+  EXPECT_FLOAT_EQ(evaluate_parameter(seq, 6.5, "fx.glow")->x, 3.0f);
 }
 
 // Scrubbing and jumping land where playing lands: evaluation has no memory.

@@ -235,11 +235,13 @@ Result<void> FilmRenderer::add_entity_dissolves(const sequencer::Sequence& seque
     render::FragmentEmitter emitter;
     const std::uint32_t steps = fragment_replay_steps(fps);
     bool burning = false;  // some step has an edge to shed from
+    // Only this track is evaluated at the replayed steps, not the whole
+    // sequence: a binding whose dissolve stays 0 over the window (most of
+    // Act 3) costs a few curve lookups and adds no passes.
     for (std::uint32_t i = 0; i < steps; ++i) {
-      sequencer::evaluate(sequence, std::max(local - double(steps - 1 - i) / fps, 0.0), history_);
-      float progress = 0.0f;
-      for (const sequencer::EntityValue& v : sequencer::entity_parameter_values(history_, loaded.binding, "fx.dissolve"))
-        if (v.entity == value.entity) progress = std::clamp(v.value, 0.0f, 1.0f);
+      const double step_time = std::max(local - double(steps - 1 - i) / fps, 0.0);
+      const std::optional<glm::vec4> at = sequencer::evaluate_parameter(sequence, step_time, value.path);
+      const float progress = at ? std::clamp(at->x, 0.0f, 1.0f) : 0.0f;
       burning = burning || (progress > 0.0f && progress < 1.0f);
       emitter.progress.push_back(progress);
     }

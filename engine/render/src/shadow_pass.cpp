@@ -1,6 +1,7 @@
 #include "kagami/render/shadow_pass.h"
 
 #include <algorithm>
+#include <string>
 #include <tuple>
 
 #include "kagami/anim/skin.h"
@@ -42,28 +43,30 @@ Result<std::unique_ptr<ShadowPass>> ShadowPass::create(gpu::Device& device) {
   pass->set_layout_ = gpu::create_set_layout(
       device, {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT}}, /*push=*/true, "shadow joint set");
   pass->layout_ = gpu::create_pipeline_layout(
-      device, {{pass->set_layout_}, {{VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof(shader::DrawPush)}}}, "shadow layout");
-  gpu::GraphicsPipelineDesc desc;
-  desc.name = "shadow cascades";
-  desc.vertex_shader = shader_path("shadow.vert");
-  desc.layout = pass->layout_;
-  desc.vertex_bindings = {{0, sizeof(shader::MeshVertex), VK_VERTEX_INPUT_RATE_VERTEX}};
-  desc.vertex_attributes = {{0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(shader::MeshVertex, position)}};
-  desc.depth_format = kFormat;
-  desc.depth_compare = VK_COMPARE_OP_LESS_OR_EQUAL;  // depth 0 is nearest the sun
-  // Both faces cast: single-sided sheets (awnings, leaves) must shadow too.
-  desc.cull = VK_CULL_MODE_NONE;
-  auto pipeline = gpu::create_graphics_pipeline(device, desc);
-  if (!pipeline) return pipeline.error();
-  pass->pipeline_ = *pipeline;
-  desc.name = "shadow cascades skinned";
-  desc.vertex_shader = shader_path("shadow_skinned.vert");
-  desc.vertex_bindings.push_back({1, sizeof(anim::VertexSkin), VK_VERTEX_INPUT_RATE_VERTEX});
-  desc.vertex_attributes.push_back({3, 1, VK_FORMAT_R16G16B16A16_UINT, offsetof(anim::VertexSkin, joints)});
-  desc.vertex_attributes.push_back({4, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(anim::VertexSkin, weights)});
-  auto skinned = gpu::create_graphics_pipeline(device, desc);
-  if (!skinned) return skinned.error();
-  pass->skinned_pipeline_ = *skinned;
+      device, {{pass->set_layout_}, {{kPushStages, 0, sizeof(shader::DrawPush)}}}, "shadow layout");
+  for (bool skinned : {false, true})
+    for (bool dissolving : {false, true}) {
+      gpu::GraphicsPipelineDesc desc;
+      desc.name = std::string("shadow cascades") + (skinned ? " skinned" : "") + (dissolving ? " dissolving" : "");
+      desc.vertex_shader = shader_path(skinned ? "shadow_skinned.vert" : "shadow.vert");
+      // Only dissolving casters run a fragment shader: the rest stay depth-only.
+      if (dissolving) desc.fragment_shader = shader_path("shadow_dissolve.frag");
+      desc.layout = pass->layout_;
+      desc.vertex_bindings = {{0, sizeof(shader::MeshVertex), VK_VERTEX_INPUT_RATE_VERTEX}};
+      desc.vertex_attributes = {{0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(shader::MeshVertex, position)}};
+      if (skinned) {
+        desc.vertex_bindings.push_back({1, sizeof(anim::VertexSkin), VK_VERTEX_INPUT_RATE_VERTEX});
+        desc.vertex_attributes.push_back({3, 1, VK_FORMAT_R16G16B16A16_UINT, offsetof(anim::VertexSkin, joints)});
+        desc.vertex_attributes.push_back({4, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(anim::VertexSkin, weights)});
+      }
+      desc.depth_format = kFormat;
+      desc.depth_compare = VK_COMPARE_OP_LESS_OR_EQUAL;  // depth 0 is nearest the sun
+      // Both faces cast: single-sided sheets (awnings, leaves) must shadow too.
+      desc.cull = VK_CULL_MODE_NONE;
+      auto pipeline = gpu::create_graphics_pipeline(device, desc);
+      if (!pipeline) return pipeline.error();
+      pass->pipelines_[skinned][dissolving] = *pipeline;
+    }
 
   VkSamplerCreateInfo sampler{VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO};
   sampler.magFilter = sampler.minFilter = VK_FILTER_LINEAR;
@@ -76,7 +79,10 @@ Result<std::unique_ptr<ShadowPass>> ShadowPass::create(gpu::Device& device) {
 }
 
 ShadowPass::~ShadowPass() {
-  gpu::retire(device_, {{pipeline_, skinned_pipeline_}, layout_, set_layout_, {sampler_}});
+  gpu::retire(device_, {{pipelines_[0][0], pipelines_[0][1], pipelines_[1][0], pipelines_[1][1]},
+                        layout_,
+                        set_layout_,
+                        {sampler_}});
 }
 
 graph::TextureHandle ShadowPass::add_pass(FrameGraph& frame, std::span<const DrawItem* const> draws,
@@ -110,8 +116,8 @@ graph::TextureHandle ShadowPass::add_views_pass(FrameGraph& frame, const char* n
 
 void ShadowPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> draws, std::span<const ShadowView> views,
                         VkBuffer joints) const {
-  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_);
-  VkPipeline bound = pipeline_;
+  vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelines_[0][0]);
+  VkPipeline bound = pipelines_[0][0];
   if (joints != VK_NULL_HANDLE) {
     // One layout for both pipelines: the joint buffer stays bound across switches.
     const VkDescriptorBufferInfo info{joints, 0, VK_WHOLE_SIZE};
@@ -131,7 +137,7 @@ void ShadowPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> dr
     for (const DrawItem* draw : draws) {
       if (!casts_into(*draw, view, frustum)) continue;
       const bool skinned = draw->skinned() && joints != VK_NULL_HANDLE;
-      VkPipeline p = skinned ? skinned_pipeline_ : pipeline_;
+      VkPipeline p = pipelines_[skinned][draw->dissolve.x > 0.0f];
       if (p != bound) {
         vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, p);
         bound = p;
@@ -139,7 +145,8 @@ void ShadowPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> dr
       shader::DrawPush push{};
       push.model = view.view_proj * draw->world;
       push.emissive.w = skinned ? float(draw->joint_offset) : 0.0f;
-      vkCmdPushConstants(cmd, layout_, VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof push, &push);
+      push.dissolve = draw->dissolve;
+      vkCmdPushConstants(cmd, layout_, kPushStages, 0, sizeof push, &push);
       const VkBuffer buffers[2] = {draw->mesh->vertices.handle, draw->mesh->skin.handle};
       const VkDeviceSize offsets[2] = {0, 0};
       vkCmdBindVertexBuffers(cmd, 0, skinned ? 2 : 1, buffers, offsets);

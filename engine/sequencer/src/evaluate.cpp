@@ -82,7 +82,7 @@ void evaluate_subtitles(const Sequence& seq, const SubtitleTrack& track, double 
   }
 }
 
-ParameterValue evaluate_parameter(const ParameterTrack& track, double t) {
+ParameterValue value_of(const ParameterTrack& track, double t) {
   ParameterValue v{track.path, track.type, glm::vec4(0.0f)};
   switch (track.type) {
     case ParameterType::scalar: v.value.x = track.scalar.evaluate(t); break;
@@ -92,23 +92,30 @@ ParameterValue evaluate_parameter(const ParameterTrack& track, double t) {
   return v;
 }
 
-// `to_sequence`: add to a local time to get sequence time (for reporting).
-void evaluate_timeline(const Sequence& seq, const Timeline& tl, double t, double to_sequence, SequenceState& out) {
+// Calls fn(timeline, local time, to_sequence) for `tl` and then, in order and
+// recursively, each shot playing at t: the order in which later writes
+// override earlier ones. `to_sequence`: add to a local time to get sequence
+// time (for reporting).
+template <typename Fn>
+void visit_playing(const Timeline& tl, double t, double to_sequence, Fn&& fn) {
+  fn(tl, t, to_sequence);
+  for (const Shot& shot : tl.shots) {
+    if (shot.start > t) break;  // sorted by start
+    if (shot.contains(t)) visit_playing(shot.timeline, shot.local_time(t), to_sequence + shot.start - shot.trim_start, fn);
+  }
+}
+
+void evaluate_tracks(const Sequence& seq, const Timeline& tl, double t, double to_sequence, SequenceState& out) {
   for (const CameraCutTrack& track : tl.camera_cuts) evaluate_cuts(track, t, out.camera);
   for (const TransformTrack& track : tl.transforms) evaluate_transform(track, t, out.bindings[track.binding]);
   for (const CameraLensTrack& track : tl.lenses) evaluate_lens(track, t, out.bindings[track.binding]);
   for (const AnimationTrack& track : tl.animations) evaluate_animation(track, t, out.anim_layers);
   for (const LookAtTrack& track : tl.look_ats) evaluate_look_at(track, t, out.bindings[track.binding]);
   for (const SubtitleTrack& track : tl.subtitles) evaluate_subtitles(seq, track, t, to_sequence, out.subtitles);
-  for (const ParameterTrack& track : tl.parameters) out.parameters.push_back(evaluate_parameter(track, t));
+  for (const ParameterTrack& track : tl.parameters) out.parameters.push_back(value_of(track, t));
   for (const StreamingTrack& track : tl.streaming)
     for (const StreamingCue& cue : track.cues)
       if (t >= cue.from && t < cue.to) out.required_locations.push_back(cue.location);
-  for (const Shot& shot : tl.shots) {
-    if (shot.start > t) break;  // sorted by start
-    if (shot.contains(t))
-      evaluate_timeline(seq, shot.timeline, shot.local_time(t), to_sequence + shot.start - shot.trim_start, out);
-  }
 }
 
 }  // namespace
@@ -129,10 +136,21 @@ void evaluate(const Sequence& sequence, double t, SequenceState& out) {
   out.subtitles.clear();
   out.parameters.clear();
   out.required_locations.clear();
-  evaluate_timeline(sequence, sequence.timeline, t, 0.0, out);
+  visit_playing(sequence.timeline, t, 0.0, [&](const Timeline& tl, double local, double to_sequence) {
+    evaluate_tracks(sequence, tl, local, to_sequence, out);
+  });
   auto& locations = out.required_locations;
   std::sort(locations.begin(), locations.end());
   locations.erase(std::unique(locations.begin(), locations.end()), locations.end());
+}
+
+std::optional<glm::vec4> evaluate_parameter(const Sequence& sequence, double t, std::string_view path) {
+  std::optional<glm::vec4> value;
+  visit_playing(sequence.timeline, t, 0.0, [&](const Timeline& tl, double local, double) {
+    for (const ParameterTrack& track : tl.parameters)
+      if (track.path == path) value = value_of(track, local).value;
+  });
+  return value;
 }
 
 SequenceState evaluate(const Sequence& sequence, double t) {

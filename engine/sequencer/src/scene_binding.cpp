@@ -175,7 +175,7 @@ std::vector<EntityValue> entity_parameter_values(const SequenceState& state, con
     std::optional<float> value;
     for (const ParameterValue& v : state.parameters)  // later entries override earlier ones
       if (v.path == p.path) value = v.value.x;
-    if (value) values.push_back({p.entity, *value});
+    if (value) values.push_back({p.entity, *value, p.path});
   }
   return values;
 }

@@ -119,7 +119,6 @@ class FilmRenderer {
   Result<void> add_character_draws(const LoadedAct& loaded);
   Result<void> add_entity_dissolves(const sequencer::Sequence& sequence, const LoadedAct& loaded, double local);
   render::FrameEffects effects_;
-  sequencer::SequenceState history_;  // the sequence at earlier steps (the fragments' replay)
 };
 
 // The film time of frame `frame` at `fps` frames per second.

@@ -1,5 +1,6 @@
 #pragma once
-// Depth-only shadow maps: the sun's four cascades fitted to slices of the view
+// Shadow maps (depth only but for dissolving casters, which keep the holes
+// their visible surface has): the sun's four cascades fitted to slices of the view
 // (kagami/core/shadow_cascades.h) in the tiles of one atlas, and the point and
 // spot lights' perspective views (local_shadows.h) in the tiles of another.
 // The forward pass samples both with comparison filtering.
@@ -77,8 +78,10 @@ class ShadowPass {
   gpu::Device& device_;
   VkDescriptorSetLayout set_layout_ = VK_NULL_HANDLE;  // the joint matrices (pushed; skinned draws only)
   VkPipelineLayout layout_ = VK_NULL_HANDLE;
-  VkPipeline pipeline_ = VK_NULL_HANDLE;
-  VkPipeline skinned_pipeline_ = VK_NULL_HANDLE;
+  // [skinned][dissolving]: dissolving casters (DrawItem::dissolve.x > 0) cut
+  // their holes in a fragment shader; the others write depth only.
+  VkPipeline pipelines_[2][2] = {};
+  static constexpr VkShaderStageFlags kPushStages = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
   VkSampler sampler_ = VK_NULL_HANDLE;  // comparison sampler for sampler2DShadow
 };
 

@@ -11,6 +11,7 @@
 // (recursively), each writing over what came before, so a shot overrides its
 // parent; within a level, a later track overrides an earlier one.
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -85,6 +86,11 @@ struct SequenceState {
 // Fills `out`, reusing its buffers (no allocation once they have grown).
 void evaluate(const Sequence& sequence, double t, SequenceState& out);
 SequenceState evaluate(const Sequence& sequence, double t);
+// The value evaluate() would leave for the parameter at `path` (the last of
+// its entries), or nullopt when no track playing at t sets it. Evaluates that
+// parameter's tracks alone: cheap enough to call many times a frame (the
+// film replays a dissolve's last seconds each frame).
+std::optional<glm::vec4> evaluate_parameter(const Sequence& sequence, double t, std::string_view path);
 // Frame-exact: the state at frame `frame` of the sequence's frame rate.
 SequenceState evaluate_frame(const Sequence& sequence, std::int64_t frame);
 

@@ -60,6 +60,7 @@ struct SceneBinding {
 struct EntityValue {
   scene::EntityId entity = scene::kNoEntity;
   float value = 0.0f;
+  std::string_view path;  // the track path it comes from (views the sequence)
 };
 std::vector<EntityValue> entity_parameter_values(const SequenceState& state, const SceneBinding& binding,
                                                  std::string_view name);
