@@ -5,6 +5,9 @@
 //                             subtitles, events, cuts, streaming), each
 //                             iteration at the next frame, reusing the state
 //                             as a player does
+//   sequencer/evaluate_parameter/10000  one evaluate_parameter() of the same
+//                             sequence (what the film's fragment replay asks at
+//                             each of its ~60 steps a frame instead of evaluate())
 #include <benchmark/benchmark.h>
 
 #include <random>
@@ -101,5 +104,16 @@ void evaluate_tracks(benchmark::State& state) {
   state.counters["anim_layers"] = double(out.anim_layers.size());
 }
 BENCHMARK(evaluate_tracks)->Name("sequencer/evaluate")->Arg(10000)->Unit(benchmark::kMicrosecond);
+
+void evaluate_one_parameter(benchmark::State& state) {
+  const Sequence seq = generate(static_cast<int>(state.range(0)), 42);
+  const std::int64_t frames = seq.frame_count();
+  std::int64_t frame = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(evaluate_parameter(seq, seq.frame_time(frame), "p.vec3"));
+    frame = (frame + 1) % frames;
+  }
+}
+BENCHMARK(evaluate_one_parameter)->Name("sequencer/evaluate_parameter")->Arg(10000)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
