@@ -6,77 +6,19 @@
 // shadowed spot or point light's caster darkens the ground only where it blocks.
 #include <random>
 
-#include "gpu_fixture.h"
 #include "ground_and_cube.h"
-#include "kagami/core/image.h"
-#include "kagami/render/forward_renderer.h"
+#include "lighting_test_rig.h"
 
 namespace kagami {
 namespace {
 
 using testing::add_face;
+using testing::dark;
+using testing::dark_fog;
+using testing::LightingRenderTest;
+using testing::spot_down;
 using testing::test_scene;
-
-render::Lighting dark() {
-  render::Lighting l;
-  l.sun_radiance = glm::vec3(0.0f);
-  l.ambient_sky = glm::vec3(0.01f);
-  l.ambient_ground = glm::vec3(0.0f);
-  return l;
-}
-
-class LightingRenderTest : public testing::GpuTest {
- protected:
-  ImageRgba8 render(const asset::ModelData& scene, const render::Camera& camera, const render::Lighting& lighting,
-                    bool clustered, const char* png) {
-    render::GpuModel model = render::upload_model(*device, scene);
-    render::OffscreenOptions options;
-    options.clustered_lights = clustered;
-    auto image = render::render_offscreen(*device, render::draw_model(model), camera, lighting, kExtent, options);
-    render::release_model(*device, model);
-    EXPECT_TRUE(image.ok()) << image.error().message;
-    if (!image) return {};
-    EXPECT_TRUE(write_png(std::filesystem::path(KAGAMI_TEST_OUTPUT_DIR) / png, *image).ok());
-    return *image;
-  }
-
-  // Brightness (sum of sRGB channels) where a world point lands on screen.
-  int brightness_at(const ImageRgba8& image, const render::Camera& camera, glm::vec3 world) const {
-    glm::vec4 clip = camera.view_projection(float(kExtent.width) / float(kExtent.height)) * glm::vec4(world, 1.0f);
-    glm::vec2 ndc = glm::vec2(clip) / clip.w;
-    int x = int((ndc.x * 0.5f + 0.5f) * float(kExtent.width));
-    int y = int((ndc.y * 0.5f + 0.5f) * float(kExtent.height));
-    EXPECT_TRUE(x >= 0 && y >= 0 && x < int(kExtent.width) && y < int(kExtent.height));
-    const std::uint8_t* p = &image.pixels[(std::size_t(y) * image.width + std::size_t(x)) * 4];
-    return int(p[0]) + p[1] + p[2];
-  }
-
-  static constexpr VkExtent2D kExtent{256, 192};
-};
-
-render::Camera top_down() {
-  render::Camera camera;
-  camera.position = {0.0f, 30.0f, 0.01f};
-  camera.target = {0.0f, 0.0f, 0.0f};
-  camera.fov_y = glm::radians(60.0f);
-  camera.near_plane = 0.5f;
-  camera.far_plane = 100.0f;
-  return camera;
-}
-
-// A spot light pointing straight down, its cone angles in degrees.
-render::PunctualLight spot_down(glm::vec3 position, glm::vec3 radiant_intensity, float range, float inner_degrees,
-                                float outer_degrees) {
-  render::PunctualLight spot;
-  spot.spot = true;
-  spot.position = position;
-  spot.direction = {0.0f, -1.0f, 0.0f};
-  spot.radiant_intensity = radiant_intensity;
-  spot.range = range;
-  spot.inner_cone = glm::radians(inner_degrees);
-  spot.outer_cone = glm::radians(outer_degrees);
-  return spot;
-}
+using testing::top_down;
 
 TEST_F(LightingRenderTest, PointAndSpotLightsLightTheirOwnPatchOfGround) {
   render::Lighting lighting = dark();
@@ -328,15 +270,7 @@ TEST_F(LightingRenderTest, AFullClusterKeepsItsBrightestNearLight) {
 // Fog shows a spot light's beam: seen from the side against a black sky, the
 // air inside the cone glows and the air beside it does not.
 TEST_F(LightingRenderTest, FogShowsASpotLightsBeam) {
-  render::Lighting lighting = dark();
-  lighting.look.sky.brightness = 0.0f;
-  lighting.look.sky.disc_brightness = 0.0f;
-  lighting.look.fog.color = glm::vec3(0.0f);
-  lighting.look.fog.density = 0.05f;
-  lighting.look.fog.height_falloff = 0.0f;
-  lighting.look.fog.scattering = 1.0f;
-  lighting.look.post.bloom_strength = 0.0f;
-  lighting.look.post.vignette = 0.0f;
+  render::Lighting lighting = dark_fog(0.05f);
   render::PunctualLight spot;
   spot.spot = true;
   spot.position = {0.0f, 8.0f, 0.0f};
