@@ -3,11 +3,15 @@
 // the optical depth of density * exp(-falloff * height) along each view ray,
 // integrated in closed form, and light scattered towards the eye: the fog's
 // ambient colour plus sunlight (or moonlight) through a Henyey-Greenstein phase,
-// plus the beams of the few lights nearest the camera (light_scattering.glsl).
+// plus the beams of the few lights nearest the camera (light_scattering.glsl),
+// shadowed where those lights have shadow maps.
 #include "post/common.glsl"
-#include "lighting/light_scattering.glsl"
 
 layout(set = 0, binding = 1) uniform sampler2D depth_texture;
+// The point/spot lights' shadow atlas: the beams of lights with maps show their shadows.
+layout(set = 0, binding = 2) uniform sampler2DShadow local_shadow_atlas;
+
+#include "lighting/light_scattering.glsl"
 layout(location = 0) out vec4 out_color;
 
 void main() {

@@ -4,12 +4,13 @@
 // bilinear comparison taps for soft edges, and a band at the end of each
 // cascade that blends into the next so the switch does not show.
 // Point and spot lights: the local atlas (KAGAMI_LOCAL_SHADOW_TILES square,
-// view v at (v % TILES, v / TILES)); a spot has one view, a point light six
-// (cube faces, picked as kagami/core/local_shadows.h picks them), filtered
-// the same way with offsets that grow with distance from the light.
+// local_shadow_atlas.glsl addresses it), filtered the same way with offsets
+// that grow with distance from the light.
 // Needs `view` (ViewUniforms), `shadow_atlas` and `local_shadow_atlas` (sampler2DShadow).
 #ifndef KAGAMI_SHADOWS_GLSL
 #define KAGAMI_SHADOWS_GLSL
+
+#include "lighting/local_shadow_atlas.glsl"
 
 // 3x3 bilinear comparison taps around `uv` (0..1 across one tile that starts
 // at `tile` and spans `extent`, in atlas uv), every tap kept inside the tile.
@@ -51,14 +52,6 @@ float sun_shadow(vec3 position, vec3 normal, float n_dot_l, float view_depth) {
   return lit;
 }
 
-// The cube face of a direction from a point light: kagami::point_shadow_face.
-int point_shadow_face(vec3 d) {
-  vec3 a = abs(d);
-  if (a.x >= a.y && a.x >= a.z) return d.x >= 0.0 ? 0 : 1;
-  if (a.y >= a.z) return d.y >= 0.0 ? 2 : 3;
-  return d.z >= 0.0 ? 4 : 5;
-}
-
 // How much of a shadowed point or spot light reaches `position` (normal
 // `normal`, unit `l` towards the light `d` metres away): 1 unshadowed.
 float local_shadow(GpuLight light, vec3 position, vec3 normal, vec3 l, float d) {
@@ -67,19 +60,10 @@ float local_shadow(GpuLight light, vec3 position, vec3 normal, vec3 l, float d) 
   float n_dot_l = clamp(dot(normal, l), 0.0, 1.0);
   vec3 p = position + normal * (view.local_shadow_params.y * texel * (1.0 - 0.5 * n_dot_l)) +
            l * (view.local_shadow_params.z * texel);
-  bool point = light.color_type.w < 0.5;
-  int v = int(light.spot.z) + (point ? point_shadow_face(p - light.position_range.xyz) : 0);
-  vec4 clip = view.local_shadow_view_proj[v] * vec4(p, 1.0);
-  if (clip.w <= 0.0) return 1.0;
-  vec3 ndc = clip.xyz / clip.w;
-  vec2 uv = ndc.xy * 0.5 + 0.5;
-  // A spot's cone lies inside its view; outside (a cone wider than a map
-  // covers) it is unshadowed. A cube face covers its direction exactly.
-  if (!point && (any(lessThan(uv, vec2(0.0))) || any(greaterThan(uv, vec2(1.0))))) return 1.0;
-  if (ndc.z > 1.0) return 1.0;
-  const float extent = 1.0 / float(KAGAMI_LOCAL_SHADOW_TILES);
-  vec2 tile = vec2(v % KAGAMI_LOCAL_SHADOW_TILES, v / KAGAMI_LOCAL_SHADOW_TILES) * extent;
-  return filtered_tile(local_shadow_atlas, tile, extent, clamp(uv, 0.0, 1.0), ndc.z);
+  int v = local_shadow_view(light, p);
+  vec3 coord;
+  if (!local_shadow_coord(light, view.local_shadow_view_proj[v] * vec4(p, 1.0), coord)) return 1.0;
+  return filtered_tile(local_shadow_atlas, local_shadow_tile(v), kLocalShadowTileExtent, coord.xy, coord.z);
 }
 
 #endif

@@ -30,6 +30,9 @@ struct PostUniforms {
   vec4 target_size;        // xy: pixels; zw: 1 / pixels
   GpuLight fog_lights[KAGAMI_FOG_LIGHTS];  // point/spot lights scattered by the fog
   uvec4 fog_light_info;    // x: how many of fog_lights are used; yzw unused
+  // World -> clip of each point/spot shadow view this frame (ViewUniforms has
+  // the same): fog_lights with a map (spot.z >= 0) shadow their beams.
+  mat4 local_shadow_view_proj[KAGAMI_LOCAL_SHADOW_VIEWS];
 };
 
 // Push constants of every post pass: what differs between draws of one pass kind.

@@ -22,27 +22,36 @@ inline void add_face(asset::MeshData& mesh, glm::vec3 center, glm::vec3 u, glm::
   for (std::uint32_t i : {0u, 1u, 2u, 0u, 2u, 3u}) mesh.indices.push_back(first + i);
 }
 
-// The six faces of a 2 m cube centred on `c`, facing out.
-inline void add_cube(asset::MeshData& mesh, glm::vec3 c) {
+// The six faces of the box from `lo` to `hi`, facing out.
+inline void add_box(asset::MeshData& mesh, glm::vec3 lo, glm::vec3 hi) {
+  const glm::vec3 c = (lo + hi) * 0.5f, half = (hi - lo) * 0.5f;
   for (int axis = 0; axis < 3; ++axis)
     for (float side : {-1.0f, 1.0f}) {
       glm::vec3 n(0.0f), u(0.0f), v(0.0f);
-      n[axis] = side;
-      u[(axis + 1) % 3] = 1.0f;
-      v[(axis + 2) % 3] = side;
+      n[axis] = side * half[axis];
+      u[(axis + 1) % 3] = half[(axis + 1) % 3];
+      v[(axis + 2) % 3] = side * half[(axis + 2) % 3];
       add_face(mesh, c + n, u, v);
     }
+}
+
+// The six faces of a 2 m cube centred on `c`, facing out.
+inline void add_cube(asset::MeshData& mesh, glm::vec3 c) { add_box(mesh, c - 1.0f, c + 1.0f); }
+
+// The rough grey the test scenes are made of.
+inline asset::MaterialData grey_material() {
+  asset::MaterialData grey;
+  grey.base_color_factor = glm::vec4(0.6f, 0.6f, 0.6f, 1.0f);
+  grey.metallic_factor = 0.0f;
+  grey.roughness_factor = 0.9f;
+  return grey;
 }
 
 // A grey 40 m ground square at y = 0 and, when `occluder`, a 2 m cube floating
 // with its bottom 2 m above the ground's centre.
 inline asset::ModelData test_scene(bool occluder) {
   asset::ModelData model;
-  asset::MaterialData grey;
-  grey.base_color_factor = glm::vec4(0.6f, 0.6f, 0.6f, 1.0f);
-  grey.metallic_factor = 0.0f;
-  grey.roughness_factor = 0.9f;
-  model.materials.push_back(grey);
+  model.materials.push_back(grey_material());
   asset::MeshData ground;
   add_face(ground, {0, 0, 0}, {20, 0, 0}, {0, 0, -20});
   model.meshes.push_back(ground);

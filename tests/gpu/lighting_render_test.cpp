@@ -9,60 +9,20 @@
 #include <random>
 #include <string>
 
-#include "gpu_fixture.h"
 #include "ground_and_cube.h"
-#include "kagami/core/image.h"
 #include "kagami/render/dissolve_pass.h"
-#include "kagami/render/forward_renderer.h"
+#include "lighting_test_rig.h"
 
 namespace kagami {
 namespace {
 
 using testing::add_face;
+using testing::dark;
+using testing::dark_fog;
+using testing::LightingRenderTest;
+using testing::spot_down;
 using testing::test_scene;
-
-render::Lighting dark() {
-  render::Lighting l;
-  l.sun_radiance = glm::vec3(0.0f);
-  l.ambient_sky = glm::vec3(0.01f);
-  l.ambient_ground = glm::vec3(0.0f);
-  return l;
-}
-
-class LightingRenderTest : public testing::GpuTest {
- protected:
-  ImageRgba8 render(const asset::ModelData& scene, const render::Camera& camera, const render::Lighting& lighting,
-                    bool clustered, const char* png) {
-    render::GpuModel model = render::upload_model(*device, scene);
-    ImageRgba8 image = render_draws(render::draw_model(model), camera, lighting, clustered, png);
-    render::release_model(*device, model);
-    return image;
-  }
-
-  ImageRgba8 render_draws(const render::DrawList& draws, const render::Camera& camera,
-                          const render::Lighting& lighting, bool clustered, const char* png) {
-    render::OffscreenOptions options;
-    options.clustered_lights = clustered;
-    auto image = render::render_offscreen(*device, draws, camera, lighting, kExtent, options);
-    EXPECT_TRUE(image.ok()) << image.error().message;
-    if (!image) return {};
-    EXPECT_TRUE(write_png(std::filesystem::path(KAGAMI_TEST_OUTPUT_DIR) / png, *image).ok());
-    return *image;
-  }
-
-  // Brightness (sum of sRGB channels) where a world point lands on screen.
-  int brightness_at(const ImageRgba8& image, const render::Camera& camera, glm::vec3 world) const {
-    glm::vec4 clip = camera.view_projection(float(kExtent.width) / float(kExtent.height)) * glm::vec4(world, 1.0f);
-    glm::vec2 ndc = glm::vec2(clip) / clip.w;
-    int x = int((ndc.x * 0.5f + 0.5f) * float(kExtent.width));
-    int y = int((ndc.y * 0.5f + 0.5f) * float(kExtent.height));
-    EXPECT_TRUE(x >= 0 && y >= 0 && x < int(kExtent.width) && y < int(kExtent.height));
-    const std::uint8_t* p = &image.pixels[(std::size_t(y) * image.width + std::size_t(x)) * 4];
-    return int(p[0]) + p[1] + p[2];
-  }
-
-  static constexpr VkExtent2D kExtent{256, 192};
-};
+using testing::top_down;
 
 // A bright sun travelling along `direction` over faint ambient light.
 render::Lighting sunlit(glm::vec3 direction) {
@@ -72,30 +32,6 @@ render::Lighting sunlit(glm::vec3 direction) {
   l.ambient_sky = glm::vec3(0.05f);
   l.ambient_ground = glm::vec3(0.02f);
   return l;
-}
-
-render::Camera top_down() {
-  render::Camera camera;
-  camera.position = {0.0f, 30.0f, 0.01f};
-  camera.target = {0.0f, 0.0f, 0.0f};
-  camera.fov_y = glm::radians(60.0f);
-  camera.near_plane = 0.5f;
-  camera.far_plane = 100.0f;
-  return camera;
-}
-
-// A spot light pointing straight down, its cone angles in degrees.
-render::PunctualLight spot_down(glm::vec3 position, glm::vec3 radiant_intensity, float range, float inner_degrees,
-                                float outer_degrees) {
-  render::PunctualLight spot;
-  spot.spot = true;
-  spot.position = position;
-  spot.direction = {0.0f, -1.0f, 0.0f};
-  spot.radiant_intensity = radiant_intensity;
-  spot.range = range;
-  spot.inner_cone = glm::radians(inner_degrees);
-  spot.outer_cone = glm::radians(outer_degrees);
-  return spot;
 }
 
 TEST_F(LightingRenderTest, PointAndSpotLightsLightTheirOwnPatchOfGround) {
@@ -202,7 +138,7 @@ TEST_F(LightingRenderTest, ADissolvingCastersShadowDissolvesWithIt) {
     draws.sort();
     const std::string png = progress ? "dissolve_shadow_" + std::to_string(int(*progress * 100.0f)) + ".png"
                                      : std::string("dissolve_shadow_no_cube.png");
-    return render_draws(draws, camera, lighting, true, png.c_str());
+    return render(draws, camera, lighting, true, png.c_str());
   };
   const ImageRgba8 open = render_cube(std::nullopt);
   const ImageRgba8 solid = render_cube(0.0f);
@@ -405,15 +341,7 @@ TEST_F(LightingRenderTest, AFullClusterKeepsItsBrightestNearLight) {
 // Fog shows a spot light's beam: seen from the side against a black sky, the
 // air inside the cone glows and the air beside it does not.
 TEST_F(LightingRenderTest, FogShowsASpotLightsBeam) {
-  render::Lighting lighting = dark();
-  lighting.look.sky.brightness = 0.0f;
-  lighting.look.sky.disc_brightness = 0.0f;
-  lighting.look.fog.color = glm::vec3(0.0f);
-  lighting.look.fog.density = 0.05f;
-  lighting.look.fog.height_falloff = 0.0f;
-  lighting.look.fog.scattering = 1.0f;
-  lighting.look.post.bloom_strength = 0.0f;
-  lighting.look.post.vignette = 0.0f;
+  render::Lighting lighting = dark_fog(0.05f);
   render::PunctualLight spot;
   spot.spot = true;
   spot.position = {0.0f, 8.0f, 0.0f};

@@ -30,6 +30,12 @@ Placement& Location::place(const std::string& asset, const glm::vec3& t, const g
   return placements.back();
 }
 
+void Location::place_lamp(const std::string& body, const std::string& glass, const Light& light, const glm::vec3& t,
+                          const glm::quat& r) {
+  place(body, t, r);
+  place(glass, t, r).light = light;
+}
+
 void Location::compute_bounds(float margin) {
   bounds = Aabb{};
   for (const Placement& p : placements) {

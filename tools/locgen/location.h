@@ -82,6 +82,13 @@ struct Location {
   const Model* find_asset(const std::string& id) const;
   Placement& place(const std::string& asset, const glm::vec3& t, const glm::quat& r = glm::quat(1, 0, 0, 0),
                    const glm::vec3& s = glm::vec3(1.0f));
+  // A lamp as two placements at one transform: `body` (pole, arm, housing)
+  // and `glass`, the part that encloses `light`, which carries it. The scene
+  // hangs the light on the glass's entity, and the renderer exempts only the
+  // entity a light hangs on from shadowing that light (render/scene_view.cpp):
+  // the glass would black it out, while the pole shadows the ground it lights.
+  void place_lamp(const std::string& body, const std::string& glass, const Light& light, const glm::vec3& t,
+                  const glm::quat& r = glm::quat(1, 0, 0, 0));
   // Bounds of every placement's transformed asset bounds, padded by `margin`
   // sideways and upward. The bottom is the street (y = 0): what lies below it
   // (the canal bed, footings) never decides streaming, and tools that put an

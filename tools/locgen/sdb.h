@@ -48,7 +48,8 @@ Model make_station_building();
 Model make_train_car(const char* id, int cab, Rng& rng);  // 20 m, origin at rail top centre, facing +X
 
 // sdb_street.cpp
-Model make_street_lamp();      // pole at origin, arm toward +Z; lamp head at (0, 7.2, 2.6)
+Model make_street_lamp();        // pole at origin, arm toward +Z; lamp head at (0, 7.2, 2.6)
+Model make_street_lamp_glass();  // the head's glowing diffuser, around the light (placed with the lamp)
 Model make_bicycle(const char* id, const Material& frame, Rng& rng);
 Model make_vending_machine(const char* id, const Material& body, const Material& front, Rng& rng);
 Model make_snow_ground(const char* id, Rng& rng);  // 20 x 20 m

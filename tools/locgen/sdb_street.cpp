@@ -24,9 +24,15 @@ Model make_street_lamp() {
   model.with(c.steel_dark).append(beam({0, 6.8f, 0}, {0, 7.3f, 1.2f}, 0.09f, 0.09f));
   model.with(c.steel_dark).append(beam({0, 7.3f, 1.2f}, {0, 7.35f, 2.2f}, 0.09f, 0.09f));
   model.with(c.steel_dark).append(box({-0.3f, 7.2f, 2.0f}, {0.3f, 7.45f, 3.1f}));  // lamp housing
-  model.with(c.lamp_glow).append(box({-0.25f, 7.15f, 2.05f}, {0.25f, 7.2f, 3.05f}));
   cap_on(model, {0, 7.45f, 2.55f}, {0.3f, 0.55f}, 0.1f, rng);
   cap_on(model, {0, 7.38f, 1.6f}, {0.06f, 0.5f}, 0.05f, rng);
+  return model;
+}
+
+Model make_street_lamp_glass() {
+  // The diffuser under the housing, around the light at (0, 7.15, 2.55).
+  Model model("street_lamp_glass");
+  model.with(palette().lamp_glow).append(box({-0.25f, 7.12f, 2.05f}, {0.25f, 7.2f, 3.05f}));
   return model;
 }
 

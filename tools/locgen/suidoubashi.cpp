@@ -66,6 +66,7 @@ void add_assets(Location& loc, std::uint32_t seed) {
   loc.add_asset(make_train_car("train_cab_lead", 1, rng));
   loc.add_asset(make_train_car("train_cab_tail", 2, rng));
   loc.add_asset(make_street_lamp());
+  loc.add_asset(make_street_lamp_glass());
   loc.add_asset(make_bicycle("bicycle_black", c.bike_black, rng));
   loc.add_asset(make_bicycle("bicycle_silver", c.bike_silver, rng));
   loc.add_asset(make_bicycle("bicycle_red", c.bike_red, rng));
@@ -181,7 +182,7 @@ Location build(std::uint32_t seed) {
     if (std::abs(z) < 13) continue;  // the bridge
     for (float s : {-1.0f, 1.0f}) {
       const glm::vec3 p(s * 11.0f, 0, z);
-      loc.place("street_lamp", p, facing({-s, 0})).light = street_light(p);
+      loc.place_lamp("street_lamp", "street_lamp_glass", street_light(p), p, facing({-s, 0}));
       taken.add_circle(xz(p), 0.6f);
     }
   }
@@ -190,11 +191,11 @@ Location build(std::uint32_t seed) {
     for (float s : {-1.0f, 1.0f}) {
       const glm::vec3 p(x, 0, kSouthStreetZ + s * 11.0f);
       if (taken.blocked(xz(p), 0.4f)) continue;
-      loc.place("street_lamp", p, facing({0, -s})).light = street_light(p);
+      loc.place_lamp("street_lamp", "street_lamp_glass", street_light(p), p, facing({0, -s}));
       taken.add_circle(xz(p), 0.6f);
     }
     const glm::vec3 north(x, 0, kNorthStreetZ - 11.0f);
-    loc.place("street_lamp", north, facing({0, 1})).light = street_light(north);
+    loc.place_lamp("street_lamp", "street_lamp_glass", street_light(north), north, facing({0, 1}));
     taken.add_circle(xz(north), 0.6f);
   }
 

@@ -74,7 +74,8 @@ Model make_coaster_station();
 // tdc_park.cpp
 Model make_tree(const char* id, int kind, Rng& rng);
 Model make_illuminated_tree(Rng& rng);
-Model make_lamp_post();
+Model make_lamp_post();   // base, post and cap; the light sits at (0, 4.6, 0)
+Model make_lamp_globe();  // the glass globe around the light (placed with the post)
 Model make_festoon();       // a 12 m string of bulbs between two posts, along +X
 Model make_light_arch();    // one arch of an illumination tunnel, spanning X
 Model make_kiosk(const char* id, const Material& awning, Rng& rng);

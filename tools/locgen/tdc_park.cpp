@@ -57,13 +57,20 @@ Model make_illuminated_tree(Rng& rng) {
 }
 
 Model make_lamp_post() {
-  // Light centre at (0, 4.6, 0): placements put their point light there.
+  // Light centre at (0, 4.6, 0), inside the globe (make_lamp_globe). The post
+  // stops just inside the globe's bottom: it shadows its own light, and one
+  // running through the light would black out everything below it.
   const Palette& c = palette();
   Model model("lamp_post");
   model.with(c.steel_dark).append(cylinder(0.22f, 0.18f, 0.5f, 8));
-  model.with(c.steel_dark).append(cylinder(0.09f, 0.07f, 4.4f, 8, false), trs({0, 0.5f, 0}));
-  model.with(c.lamp_glass).append(sphere(0.28f, 10, 6), trs({0, 4.6f, 0}));
+  model.with(c.steel_dark).append(cylinder(0.09f, 0.07f, 3.85f, 8), trs({0, 0.5f, 0}));
   model.with(c.steel_dark).append(cylinder(0.36f, 0.05f, 0.25f, 10), trs({0, 4.85f, 0}));
+  return model;
+}
+
+Model make_lamp_globe() {
+  Model model("lamp_globe");
+  model.with(palette().lamp_glass).append(sphere(0.28f, 10, 6), trs({0, 4.6f, 0}));
   return model;
 }
 

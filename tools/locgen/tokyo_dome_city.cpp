@@ -68,6 +68,7 @@ void add_assets(Location& loc, std::uint32_t seed) {
   loc.add_asset(make_tree("tree_ginkgo", 2, rng));
   loc.add_asset(make_illuminated_tree(rng));
   loc.add_asset(make_lamp_post());
+  loc.add_asset(make_lamp_globe());
   loc.add_asset(make_festoon());
   loc.add_asset(make_light_arch());
   loc.add_asset(make_kiosk("kiosk_red", palette().awning_red, rng));
@@ -185,7 +186,7 @@ Location build(std::uint32_t seed) {
     for (float side : {-1.0f, 1.0f}) {
       const glm::vec3 post(x, 0, kPromZ + side * 6.0f);
       if (std::abs(x - kWheelCentre.x) < 12 && side > 0) continue;  // the wheel's A-frame foot
-      loc.place("lamp_post", post).light = post_light(post);
+      loc.place_lamp("lamp_post", "lamp_globe", post_light(post), post);
       if (x + 32 <= kEast && !(std::abs(x + 8 - kWheelCentre.x) < 20 && side > 0))
         loc.place("festoon", post + glm::vec3(0, 0, 0), yaw(0), {16.0f / 12.0f, 1, 1});
     }
@@ -227,7 +228,7 @@ Location build(std::uint32_t seed) {
     }
     const glm::vec2 lamp = dir * (r * 1.2f + 9.0f);
     if (k % 2 == 0 && !taken.blocked(lamp, 0.5f)) {
-      loc.place("lamp_post", {lamp.x, 0, lamp.y}).light = lamp_light({0, 4.6f, 0}, kSodium, 60, 18);
+      loc.place_lamp("lamp_post", "lamp_globe", lamp_light({0, 4.6f, 0}, kSodium, 60, 18), {lamp.x, 0, lamp.y});
       taken.add_circle(lamp, 0.6f);
     }
     const glm::vec2 bench = dir * (r * 1.2f + 7.5f);
@@ -240,7 +241,7 @@ Location build(std::uint32_t seed) {
     for (float z = kNorth + 15; z < kSouth; z += 36) {
       const glm::vec2 p(x + scatter.jitter(4), z + scatter.jitter(4));
       if (inside_dome(p, 1.3f) || taken.blocked(p, 1.5f)) continue;
-      loc.place("lamp_post", {p.x, 0, p.y}).light = post_light({p.x, 0, p.y});
+      loc.place_lamp("lamp_post", "lamp_globe", post_light({p.x, 0, p.y}), {p.x, 0, p.y});
       taken.add_circle(p, 1.5f);
       if (scatter.chance(0.5f)) {
         const glm::vec2 b = p + glm::vec2(2.5f, 0);

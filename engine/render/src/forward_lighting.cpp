@@ -60,8 +60,12 @@ ForwardRenderer::LightingPasses ForwardRenderer::add_lighting_passes(FrameGraph&
   LocalShadowSettings local_settings = local_shadow_settings_;
   local_settings.enabled = local_settings.enabled && lighting.local_shadows;
   const LocalShadowPlan local = plan_local_shadows(lighting.lights, camera, aspect, local_settings);
-  for (std::size_t i = 0; i < local.views.size(); ++i)
-    view.local_shadow_view_proj[local.view_index[i]] = local.views[i].view_proj;
+  // The fog's beams (post chain) read the same maps through the same matrices.
+  LightingPasses passes;
+  LocalShadowMaps& maps = passes.local_shadows;
+  maps.lights = local.lights;
+  for (std::size_t i = 0; i < local.views.size(); ++i) maps.view_proj[local.view_index[i]] = local.views[i].view_proj;
+  std::copy(maps.view_proj.begin(), maps.view_proj.end(), view.local_shadow_view_proj);
   view.local_shadow_params = {local.views.empty() ? 0.0f : 1.0f, local_settings.normal_offset, local_settings.depth_bias,
                               0.0f};
   const std::uint32_t light_count =
@@ -85,13 +89,13 @@ ForwardRenderer::LightingPasses ForwardRenderer::add_lighting_passes(FrameGraph&
   }
   std::memcpy(view_uniforms_[slot].mapped(), &view, sizeof view);
 
-  LightingPasses passes;
   if (clustered_lights_) passes.clusters = light_culling_->add_pass(frame, slot, view_uniforms_[slot].handle);
   const VkBuffer joints = upload_joints(slot, draws.joint_matrices());
   passes.shadow_atlas =
       shadow_pass_->add_pass(frame, ordered_, shadows ? &cascades : nullptr, shadow.resolution, joints);
   passes.local_shadow_atlas = shadow_pass_->add_views_pass(frame, "local shadows", "local shadow atlas", ordered_,
                                                            local.views, local.atlas_size, joints);
+  if (!local.views.empty()) maps.atlas = passes.local_shadow_atlas;
   return passes;
 }
 

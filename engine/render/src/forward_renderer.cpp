@@ -111,6 +111,7 @@ SceneTargets ForwardRenderer::add_scene_passes(FrameGraph& frame, std::uint32_t 
   cull_draws(ordered_, Frustum::from_matrix(camera.view_projection(float(extent.width) / float(extent.height))), visible);
 
   SceneTargets targets;
+  targets.local_shadows = lit.local_shadows;
   frame.add_pass(
       "forward", graph::QueueKind::raster,
       [&](graph::PassBuilder& pass) {

@@ -17,14 +17,18 @@ float effective_range(const PunctualLight& light) {
   return std::clamp(std::sqrt(peak / kLightCutoff), 0.01f, 10000.0f);
 }
 
-shader::GpuLight pack_light(const PunctualLight& light) {
+shader::GpuLight pack_light(const PunctualLight& light, const ShadowedLight* shadow) {
   shader::GpuLight g{};
   g.position_range = glm::vec4(light.position, effective_range(light));
   g.color_type = glm::vec4(light.radiant_intensity, light.spot ? 1.0f : 0.0f);
   float outer = std::clamp(light.outer_cone, 0.0f, 1.5707964f);
   float inner = std::clamp(light.inner_cone, 0.0f, outer);
   g.direction_cos = glm::vec4(glm::normalize(light.direction), light.spot ? std::cos(outer) : -1.0f);
-  g.spot = glm::vec4(std::cos(inner), std::sin(outer), -1.0f, 0.0f);  // unshadowed unless upload says otherwise
+  g.spot = glm::vec4(std::cos(inner), std::sin(outer), -1.0f, 0.0f);
+  if (shadow) {
+    g.spot.z = float(shadow->first_view);
+    g.spot.w = shadow->texel_per_metre;
+  }
   return g;
 }
 
@@ -80,10 +84,7 @@ std::uint32_t LightCulling::upload(std::uint32_t slot, std::span<const PunctualL
   }
   auto* out = static_cast<shader::GpuLight*>(buffer.mapped());
   for (std::size_t i = 0; i < lights.size(); ++i) out[i] = pack_light(lights[i]);
-  for (const ShadowedLight& s : shadowed) {
-    out[s.light].spot.z = float(s.first_view);
-    out[s.light].spot.w = s.texel_per_metre;
-  }
+  for (const ShadowedLight& s : shadowed) out[s.light] = pack_light(lights[s.light], &s);
   for (std::size_t i = 0; i < directional.size(); ++i) {
     shader::GpuLight g{};
     g.color_type = glm::vec4(directional[i].radiance, 2.0f);

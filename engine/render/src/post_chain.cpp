@@ -1,5 +1,6 @@
 #include "kagami/render/post_chain.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -61,7 +62,7 @@ PostChain::~PostChain() {
 }
 
 PostFrame PostChain::frame_state(std::uint32_t slot, const Camera& camera, const Lighting& lighting,
-                                 VkExtent2D extent) {
+                                 VkExtent2D extent, const LocalShadowMaps& local_shadows) {
   const look::LookSettings& look = lighting.look;
   const float aspect = float(extent.width) / float(extent.height);
   shader::PostUniforms u{};
@@ -81,8 +82,14 @@ PostFrame PostChain::frame_state(std::uint32_t slot, const Camera& camera, const
   u.target_size = glm::vec4(float(extent.width), float(extent.height), 1.0f / float(extent.width),
                             1.0f / float(extent.height));
   const std::vector<std::uint32_t> fog_lights = fog_scattering_lights(lighting.lights, camera, aspect, KAGAMI_FOG_LIGHTS);
-  for (std::size_t i = 0; i < fog_lights.size(); ++i) u.fog_lights[i] = pack_light(lighting.lights[fog_lights[i]]);
+  for (std::size_t i = 0; i < fog_lights.size(); ++i) {
+    auto shadow = std::find_if(local_shadows.lights.begin(), local_shadows.lights.end(),
+                               [&](const ShadowedLight& s) { return s.light == fog_lights[i]; });
+    const bool mapped = shadow != local_shadows.lights.end() && local_shadows.atlas.valid();
+    u.fog_lights[i] = pack_light(lighting.lights[fog_lights[i]], mapped ? &*shadow : nullptr);
+  }
   u.fog_light_info = glm::uvec4(std::uint32_t(fog_lights.size()), 0u, 0u, 0u);
+  for (std::size_t v = 0; v < local_shadows.view_proj.size(); ++v) u.local_shadow_view_proj[v] = local_shadows.view_proj[v];
   std::memcpy(uniforms_[slot].mapped(), &u, sizeof u);
 
   PostFrame state;
@@ -99,9 +106,10 @@ graph::TextureHandle PostChain::add_passes(FrameGraph& frame, std::uint32_t slot
                                            const Camera& camera, const Lighting& lighting,
                                            graph::TextureHandle target, VkExtent2D extent,
                                            const PostEffects& effects) {
-  PostFrame post = frame_state(slot, camera, lighting, extent);
+  PostFrame post = frame_state(slot, camera, lighting, extent, scene.local_shadows);
   graph::TextureHandle hdr = add_sky_pass(frame, post, scene.hdr, scene.depth);
-  if (lighting.look.fog.density > 0.0f) hdr = add_fog_pass(frame, post, hdr, scene.depth);
+  if (lighting.look.fog.density > 0.0f)
+    hdr = add_fog_pass(frame, post, hdr, scene.depth, scene.local_shadows.atlas);
   if (effects.over_atmosphere) hdr = effects.over_atmosphere(hdr);
   // Before bloom, so the glowing edges of the blocks bloom.
   if (effects.data_breakup > 0.0f)

@@ -26,11 +26,16 @@ Result<std::unique_ptr<PostKit>> PostKit::create(gpu::Device& device) {
   kit->linear_ = device.create_sampler(sampler, "post linear");
   sampler.magFilter = sampler.minFilter = VK_FILTER_NEAREST;
   kit->nearest_ = device.create_sampler(sampler, "post nearest");
+  // As the shadow pass samples its maps (standard depth, 0 nearest the light).
+  sampler.magFilter = sampler.minFilter = VK_FILTER_LINEAR;
+  sampler.compareEnable = VK_TRUE;
+  sampler.compareOp = VK_COMPARE_OP_LESS_OR_EQUAL;
+  kit->compare_ = device.create_sampler(sampler, "post shadow compare");
   return kit;
 }
 
 PostKit::~PostKit() {
-  gpu::retire(device_, {pipelines_, layout_, set_layout_, {linear_, nearest_}});
+  gpu::retire(device_, {pipelines_, layout_, set_layout_, {linear_, nearest_, compare_}});
 }
 
 Result<VkPipeline> PostKit::pipeline(std::string_view shader, VkFormat color, gpu::BlendMode blend, bool sky_depth) {
@@ -70,7 +75,8 @@ void PostKit::draw(VkCommandBuffer cmd, VkPipeline pipeline, VkExtent2D extent, 
   writes[0].pBufferInfo = &buffer;
   std::uint32_t count = 1;
   for (const PostInput& input : inputs) {
-    images.at(count - 1) = {input.filtered ? linear_ : nearest_, input.view, input.layout};
+    const VkSampler sampler = input.compare ? compare_ : (input.filtered ? linear_ : nearest_);
+    images.at(count - 1) = {sampler, input.view, input.layout};
     writes[count] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
     writes[count].dstBinding = count;
     writes[count].descriptorCount = 1;

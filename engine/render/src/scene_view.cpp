@@ -59,8 +59,13 @@ Lighting scene_lighting(const scene::Scene& scene) {
     p.inner_cone = w.inner_cone;
     p.outer_cone = w.outer_cone;
     p.shadows = w.shadows;
-    // A lamp's light sits inside its housing (the entity it hangs on), which
-    // must not shadow it; the draws carry that entity's id.
+    // The entity a light hangs on is what encloses it (a lamp's glass or
+    // globe), which must not shadow it; the rest of the lamp (pole, arm) is
+    // an entity of its own and shadows the ground it lights. Exemption by
+    // entity, not by testing each caster's bounds against the light: a draw
+    // covers a whole material of a model, so a pole whose bounds reach the
+    // light (or a building with a lamp inside) would lose its shadow too.
+    // The draws carry their entity's id.
     if (const scene::Entity* e = scene.find(w.entity)) p.fixture = e->parent();
     l.lights.push_back(p);
   }

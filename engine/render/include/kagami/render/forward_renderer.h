@@ -121,6 +121,7 @@ class ForwardRenderer {
     graph::BufferHandle clusters;  // null with clustering off
     graph::TextureHandle shadow_atlas;
     graph::TextureHandle local_shadow_atlas;  // point and spot lights
+    LocalShadowMaps local_shadows;             // the same atlas when it holds maps, and what the fog needs of them
   };
   LightingPasses add_lighting_passes(FrameGraph& frame, std::uint32_t slot, const DrawList& draws,
                                      const Camera& camera, const Lighting& lighting, VkExtent2D extent,

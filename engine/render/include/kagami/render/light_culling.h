@@ -24,7 +24,7 @@ struct PunctualLight {
   float inner_cone = 0.0f;                 // radians from the axis
   float outer_cone = 0.7853982f;
   bool shadows = false;       // may cast shadows (render/local_shadows.h picks the few that do each frame)
-  std::uint64_t fixture = 0;  // the scene entity the light hangs on (0: none): its housing casts no shadow for it
+  std::uint64_t fixture = 0;  // the scene entity the light hangs on (0: none), what encloses it: casts no shadow for it
 };
 
 // A light from a direction (a moon, a fill light): lights every pixel, so it
@@ -39,11 +39,6 @@ inline constexpr float kLightCutoff = 0.01f;
 
 // The range the shaders use: the light's own, or where it falls below kLightCutoff.
 float effective_range(const PunctualLight& light);
-shader::GpuLight pack_light(const PunctualLight& light);
-// A box around what a light can reach: its range sphere, or for a spot the
-// apex and the cone's end cap (a disc plus the cap's tip).
-Aabb reach_bounds(const PunctualLight& light);
-
 // A light with a shadow map this frame: its first view in the local shadow
 // atlas and the world size of a shadow texel per metre from it (GpuLight.spot.zw).
 struct ShadowedLight {
@@ -51,6 +46,12 @@ struct ShadowedLight {
   std::uint32_t first_view = 0;
   float texel_per_metre = 0.0f;
 };
+
+// The light as the shaders read it; with `shadow`, shadowed through its map.
+shader::GpuLight pack_light(const PunctualLight& light, const ShadowedLight* shadow = nullptr);
+// A box around what a light can reach: its range sphere, or for a spot the
+// apex and the cone's end cap (a disc plus the cap's tip).
+Aabb reach_bounds(const PunctualLight& light);
 
 class LightCulling {
  public:

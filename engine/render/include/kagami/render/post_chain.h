@@ -8,16 +8,26 @@
 
 #include "kagami/gpu/frames.h"
 #include "kagami/render/camera.h"
+#include "kagami/render/light_culling.h"
 #include "kagami/render/post_passes.h"
 
 namespace kagami::render {
 
 struct Lighting;
 
+// The point and spot lights' shadow maps of a frame (local_shadows.h): the
+// fog shadows the beams of the lights that have one.
+struct LocalShadowMaps {
+  graph::TextureHandle atlas;         // invalid: no maps (the fog's beams are unshadowed)
+  std::vector<ShadowedLight> lights;  // the lights with maps (indices into Lighting::lights)
+  std::array<glm::mat4, KAGAMI_LOCAL_SHADOW_VIEWS> view_proj{};  // world -> clip of each view slot
+};
+
 // What the scene passes leave for the post chain.
 struct SceneTargets {
   graph::TextureHandle hdr;    // kHdrFormat, linear radiance
   graph::TextureHandle depth;  // reverse-Z (0 = far plane)
+  LocalShadowMaps local_shadows;
 };
 
 // What effects add to the post chain.
@@ -42,7 +52,8 @@ class PostChain {
                                   VkExtent2D extent, const PostEffects& effects = {});
 
   // This frame's uniforms, filled by add_passes (tests add single passes with them).
-  PostFrame frame_state(std::uint32_t slot, const Camera& camera, const Lighting& lighting, VkExtent2D extent);
+  PostFrame frame_state(std::uint32_t slot, const Camera& camera, const Lighting& lighting, VkExtent2D extent,
+                        const LocalShadowMaps& local_shadows = {});
 
  private:
   PostChain(gpu::Device& device, VkFormat target_format) : device_(device), target_format_(target_format) {}

@@ -1,7 +1,7 @@
 #pragma once
 // What every fullscreen pass after the forward pass shares: one pipeline
 // layout (push descriptors: the PostUniforms block and up to two sampled
-// images; a PostPush), the samplers, and a draw of one screen-covering
+// images, plain or depth-compared; a PostPush), the samplers, and a draw of one screen-covering
 // triangle. Each post pass (sky_pass.cpp, fog_pass.cpp, ...) only adds its
 // shader and its graph declaration.
 #include <initializer_list>
@@ -20,6 +20,7 @@ struct PostInput {
   VkImageView view = VK_NULL_HANDLE;
   VkImageLayout layout = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL;
   bool filtered = true;  // bilinear, clamped; false: nearest (depth, exact texel fetches)
+  bool compare = false;  // a shadow map read as sampler2DShadow: bilinear, lit where the reference <= the stored depth
 };
 
 class PostKit {
@@ -44,6 +45,7 @@ class PostKit {
   VkPipelineLayout layout_ = VK_NULL_HANDLE;
   VkSampler linear_ = VK_NULL_HANDLE;
   VkSampler nearest_ = VK_NULL_HANDLE;
+  VkSampler compare_ = VK_NULL_HANDLE;
   std::vector<VkPipeline> pipelines_;
 };
 

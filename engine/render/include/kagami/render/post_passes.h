@@ -35,9 +35,10 @@ inline constexpr VkFormat kLdrFormat = VK_FORMAT_R8G8B8A8_UNORM;
 // "sky": where depth is still at the far plane. Returns the HDR image's new version.
 graph::TextureHandle add_sky_pass(FrameGraph& frame, const PostFrame& post, graph::TextureHandle hdr,
                                   graph::TextureHandle depth);
-// "fog": height fog over everything, from the depth buffer.
+// "fog": height fog over everything, from the depth buffer, with the beams
+// of the lights that have maps in `local_shadow_atlas` (if valid) shadowed.
 graph::TextureHandle add_fog_pass(FrameGraph& frame, const PostFrame& post, graph::TextureHandle hdr,
-                                  graph::TextureHandle depth);
+                                  graph::TextureHandle depth, graph::TextureHandle local_shadow_atlas = {});
 
 // "data break-up": the image breaking up into data blocks (Act 2 -> Act 3):
 // `amount` 0..1 displaces and quantises blocks, outlines them in glowing teal

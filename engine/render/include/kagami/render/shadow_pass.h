@@ -42,7 +42,7 @@ ShadowCascades fit_cascades(const CascadeView& view, float near_plane, float far
 struct ShadowView {
   glm::mat4 view_proj{1.0f};  // world -> clip (depth 0 nearest the light)
   VkRect2D tile{};            // texels of the atlas
-  std::uint64_t skip_entity = 0;  // a lamp's own housing (its light's fixture) never shadows it
+  std::uint64_t skip_entity = 0;  // a lamp's own glass (its light's fixture) never shadows it
 };
 
 class ShadowPass {
