@@ -2,7 +2,9 @@
 // Fragments flying off a dissolving surface: dormant slots sample a triangle
 // of the source (area-weighted, seeded) and a point on it, and spawn there if
 // the point lies in the glowing edge of the dissolve; live fragments rise,
-// swirl and fade. Each invocation owns one slot.
+// swirl and fade. Each invocation owns one slot. The edge is found in the bind
+// pose (where the mesh shader's noise lives); a skinned source then places
+// the point on the triangle as this step's joints pose it.
 #include "shared/particle_types.h"
 #include "shared/dissolve.glsl"
 
@@ -10,6 +12,9 @@ layout(local_size_x = KAGAMI_PARTICLE_GROUP) in;
 
 layout(set = 0, binding = 0, std430) buffer Particles { Particle particles[]; };
 layout(set = 0, binding = 1, std430) readonly buffer Triangles { FxTriangle triangles[]; };
+// Read only with KAGAMI_EMIT_SKINNED (otherwise bound to the triangles).
+layout(set = 0, binding = 2, std430) readonly buffer TriangleSkins { FxTriangleSkin skins[]; };
+layout(set = 0, binding = 3, std430) readonly buffer Joints { mat4 joint_matrices[]; };
 layout(push_constant, std430) uniform Push { DissolveEmitPush emit; };
 
 const uint kTries = 4u;
@@ -24,6 +29,18 @@ uint find_triangle(float u) {
     else hi = mid;
   }
   return lo;
+}
+
+// A bind-pose corner in world space, posed by its joints when skinned (as
+// mesh_skinned.vert does); a corner without weights stays rigid.
+vec3 corner_world(vec3 p, uvec4 j, vec4 w) {
+  if ((emit.flags & KAGAMI_EMIT_SKINNED) != 0u && dot(w, vec4(1.0)) > 0.0) {
+    uint b = emit.joint_base;
+    mat4 skin = w.x * joint_matrices[b + j.x] + w.y * joint_matrices[b + j.y] + w.z * joint_matrices[b + j.z] +
+                w.w * joint_matrices[b + j.w];
+    p = (skin * vec4(p, 1.0)).xyz;
+  }
+  return (emit.model * vec4(p, 1.0)).xyz;
 }
 
 void main() {
@@ -49,16 +66,29 @@ void main() {
     uint h = fx_hash3(id, emit.frame, emit.seed ^ 0xD155u);
     if (fx_random(h, 0u) < emit.spawn_chance) {
       for (uint t = 0u; t < kTries; ++t) {
-        FxTriangle tri = triangles[find_triangle(fx_random(h, 1u + 3u * t))];
-        // Uniform on the triangle: square-root warp of two uniforms.
+        uint index = find_triangle(fx_random(h, 1u + 3u * t));
+        FxTriangle tri = triangles[index];
+        // Uniform on the triangle: square-root warp of two uniforms, as barycentrics.
         float r1 = sqrt(fx_random(h, 2u + 3u * t));
         float r2 = fx_random(h, 3u + 3u * t);
-        vec3 object = (1.0 - r1) * tri.p0.xyz + r1 * (1.0 - r2) * tri.p1.xyz + r1 * r2 * tri.p2.xyz;
+        vec3 bary = vec3(1.0 - r1, r1 * (1.0 - r2), r1 * r2);
+        vec3 object = bary.x * tri.p0.xyz + bary.y * tri.p1.xyz + bary.z * tri.p2.xyz;
         if (dissolve_heat_at(object, emit.dissolve) <= 0.0) continue;
-        vec3 normal = normalize(mat3(emit.model) * cross(tri.p1.xyz - tri.p0.xyz, tri.p2.xyz - tri.p0.xyz));
+        vec3 a = (emit.model * vec4(tri.p0.xyz, 1.0)).xyz;
+        vec3 b = (emit.model * vec4(tri.p1.xyz, 1.0)).xyz;
+        vec3 c = (emit.model * vec4(tri.p2.xyz, 1.0)).xyz;
+        if ((emit.flags & KAGAMI_EMIT_SKINNED) != 0u) {
+          FxTriangleSkin skin = skins[index];
+          a = corner_world(tri.p0.xyz, skin.joints0, skin.weights0);
+          b = corner_world(tri.p1.xyz, skin.joints1, skin.weights1);
+          c = corner_world(tri.p2.xyz, skin.joints2, skin.weights2);
+        }
+        vec3 across = cross(b - a, c - a);
+        // A triangle the pose folds flat has no normal: leave straight up.
+        vec3 normal = dot(across, across) > 1e-12 ? normalize(across) : vec3(0.0, 1.0, 0.0);
         uint k = fx_hash(h + t);
         vec3 jitter = vec3(fx_random(k, 0u), fx_random(k, 1u), fx_random(k, 2u)) - 0.5;
-        p.position = vec4((emit.model * vec4(object, 1.0)).xyz, emit.motion.w * (0.6 + 0.8 * fx_random(k, 3u)));
+        p.position = vec4(bary.x * a + bary.y * b + bary.z * c, emit.motion.w * (0.6 + 0.8 * fx_random(k, 3u)));
         p.velocity = vec4(normal * 0.4 + vec3(0.0, emit.motion.y, 0.0) + jitter * 0.3, 0.0);
         p.state = KAGAMI_PARTICLE_FALLING;
         p.spawns += 1u;

@@ -13,6 +13,7 @@ using vec3 = glm::vec3;
 using vec4 = glm::vec4;
 using mat4 = glm::mat4;
 using uint = std::uint32_t;
+using uvec4 = glm::uvec4;
 #endif
 
 #define KAGAMI_PARTICLE_DORMANT 0u
@@ -23,6 +24,7 @@ using uint = std::uint32_t;
 
 #define KAGAMI_SIM_RESET 1u        // spawn every particle afresh (first frame, new seed or count)
 #define KAGAMI_SIM_HEIGHTFIELD 2u  // collide with the height texture as well as the ground plane
+#define KAGAMI_EMIT_SKINNED 4u     // dissolve_emit.comp: pose the source's triangles by the step's joints
 
 // One particle, std430 in a storage buffer that lives across frames. Each slot
 // is written only by the invocation of its own index, so a frame's result never
@@ -86,6 +88,17 @@ struct FxTriangle {
   vec4 p2;
 };
 
+// The joints of an FxTriangle's corners (anim::VertexSkin each), in a buffer
+// parallel to the triangles; a corner whose weights sum to 0 is rigid.
+struct FxTriangleSkin {
+  uvec4 joints0;
+  uvec4 joints1;
+  uvec4 joints2;
+  vec4 weights0;
+  vec4 weights1;
+  vec4 weights2;
+};
+
 // Push constants of dissolve_emit.comp (<= 128 bytes).
 struct DissolveEmitPush {
   mat4 model;       // object -> world of the dissolving mesh
@@ -97,8 +110,8 @@ struct DissolveEmitPush {
   uint triangles;   // in the source
   float time;
   float spawn_chance;  // per dormant slot and frame
-  uint flags;          // KAGAMI_SIM_RESET
-  float pad;
+  uint flags;          // KAGAMI_SIM_RESET, KAGAMI_EMIT_SKINNED
+  uint joint_base;     // skinned: this step's first matrix in the joint buffer
 };
 
 #ifdef __cplusplus

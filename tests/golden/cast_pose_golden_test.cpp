@@ -5,12 +5,33 @@
 #include "kagami/asset/model_import.h"
 #include "kagami/asset/model_pose.h"
 #include "kagami/render/character_models.h"
+#include "kagami/player/film_effects.h"
 #include "kagami/render/forward_renderer.h"
 
 namespace kagami {
 namespace {
 
 using GoldenTest = testing::GpuTest;
+
+// The cast's draws under a sun from `sun`, seen from `eye` towards `target`.
+struct CastShot {
+  glm::vec3 sun, eye, target;
+  float fov_y;
+  VkExtent2D extent;
+  const render::FrameEffects* effects = nullptr;
+};
+
+Result<ImageRgba8> render_cast(gpu::Device& device, const render::DrawList& list, const CastShot& shot) {
+  render::Lighting lighting;
+  lighting.sun_direction = glm::normalize(shot.sun);
+  render::Camera camera;
+  camera.position = shot.eye;
+  camera.target = shot.target;
+  camera.fov_y = shot.fov_y;
+  render::OffscreenOptions options;
+  options.effects = shot.effects;
+  return render::render_offscreen(device, list, camera, lighting, shot.extent, options);
+}
 
 // A skinned pose: Len (Vocaloid costume) mid-stride in the library's walk clip,
 // posed on the CPU (asset::pose_model) and drawn by the forward renderer, seen
@@ -57,17 +78,57 @@ TEST_F(GoldenTest, CastSkinnedOnTheGround) {
     ASSERT_TRUE(added.ok()) << added.error().message;
   }
   list.sort();
-  render::Lighting lighting;
-  lighting.sun_direction = glm::normalize(glm::vec3(0.45f, -0.6f, -0.5f));
-  render::Camera camera;
-  camera.position = {0.6f, 1.5f, 4.2f};
-  camera.target = {0.0f, 0.85f, 0.0f};
-  camera.fov_y = 0.6f;
-  auto image = render::render_offscreen(*device, list, camera, lighting, {480, 270});
+  auto image = render_cast(*device, list, {{0.45f, -0.6f, -0.5f}, {0.6f, 1.5f, 4.2f}, {0.0f, 0.85f, 0.0f}, 0.6f, {480, 270}});
   render::release_model(*device, floor);
   cast->reset();
   ASSERT_TRUE(image.ok()) << image.error().message;
   testing::expect_matches_golden("cast_skinned_poses", *image);
+}
+
+// Rin dissolving halfway in her crying pose, as the film's Act 3 has her: the
+// skinned draw cut by the dissolve with its teal edge, and the fragments of
+// the last second (replayed, each step from the pose Rin had then) rising off
+// the burning edge of her posed body -- arms and hands where they are, not
+// where the bind pose would hold them.
+TEST_F(GoldenTest, RinDissolvesInHerCryPose) {
+  auto cast = render::CharacterModels::load(*device, testing::kCast / "cast.json");
+  ASSERT_TRUE(cast.ok()) << cast.error().message;
+  auto rin = (*cast)->get("rin", "");
+  ASSERT_TRUE(rin.ok()) << rin.error().message;
+  constexpr double kFps = 24.0, kTime = 2.0;
+  constexpr std::uint32_t kSteps = 24;
+  constexpr std::uint64_t kEntity = 7;
+  const glm::mat4 world(1.0f);
+  render::DrawList list;
+  const render::ClipLayer now{"cry", kTime};
+  ASSERT_TRUE((*cast)->add_draw(list, "rin", "", {&now, 1}, kTime, world, kEntity).ok());
+  const render::DissolveSettings dissolve = player::character_dissolve(0.5f, std::uint32_t(kEntity));
+  list.set_dissolve(kEntity, render::dissolve_vector(dissolve));
+  list.sort();
+
+  render::FrameEffects effects;
+  effects.time = {std::uint32_t(kTime * kFps), float(kTime), float(1.0 / kFps)};
+  render::FragmentEmitter emitter;
+  emitter.source = &(*rin)->dissolve_source();
+  emitter.world = glm::scale(world, glm::vec3((*rin)->scale()));
+  emitter.dissolve = dissolve;
+  emitter.settings = player::film_fragments();
+  emitter.seed = std::uint32_t(kEntity);
+  for (std::uint32_t i = 0; i < kSteps; ++i) {
+    const double t = kTime - double(kSteps - 1 - i) / kFps;
+    emitter.progress.push_back(0.5f * float(t / kTime));  // burning in over the film's last two seconds
+    const render::ClipLayer then{"cry", t};
+    auto pose = (*rin)->pose({&then, 1}, t);
+    ASSERT_TRUE(pose.ok()) << pose.error().message;
+    emitter.poses.insert(emitter.poses.end(), pose->begin(), pose->end());
+  }
+  effects.fragments.push_back(std::move(emitter));
+
+  auto image = render_cast(*device, list,
+                           {{0.3f, -0.5f, -0.6f}, {0.9f, 1.3f, 2.6f}, {0.0f, 1.0f, 0.0f}, 0.75f, {320, 400}, &effects});
+  cast->reset();
+  ASSERT_TRUE(image.ok()) << image.error().message;
+  testing::expect_matches_golden("rin_dissolve_cry_pose", *image);
 }
 
 }  // namespace

@@ -120,7 +120,8 @@ TEST_F(FxGoldenTest, DissolveHalfway) {
     settings.progress = 0.3f + 0.2f * float(i) / float(kFrames - 1);
     if (i + 1 < kFrames) {
       auto ok = rig.run([&](render::FrameGraph& frame) {
-        (*fragments)->add_emit_pass(frame, *source, source_world, settings, fragment_settings, 9, testing::fx_time(i));
+        (*fragments)->add_emit_pass(frame, 0, *source, source_world, {}, settings, fragment_settings, 9,
+                                    testing::fx_time(i));
       });
       ASSERT_TRUE(ok.ok()) << ok.error().message;
       continue;
@@ -128,7 +129,7 @@ TEST_F(FxGoldenTest, DissolveHalfway) {
     auto image = rig.render([&](render::FrameGraph& frame, graph::TextureHandle color) {
       render::StageTargets t = (*stage)->add_pass(frame, 0, stage_settings, look, camera, color, extent);
       t = (*dissolve)->add_pass(frame, 0, draws.items(), settings, look, camera, t, extent);
-      graph::BufferHandle particles = (*fragments)->add_emit_pass(frame, *source, source_world, settings,
+      graph::BufferHandle particles = (*fragments)->add_emit_pass(frame, 0, *source, source_world, {}, settings,
                                                                   fragment_settings, 9, testing::fx_time(i));
       return (*fragments)->add_draw_pass(frame, 0, settings, camera, particles, t.color, t.depth, extent);
     });

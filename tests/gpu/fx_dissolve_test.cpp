@@ -1,8 +1,12 @@
 // Dissolve on a real device: the threshold removes a surface progressively
 // with a glowing edge, and fragments spawn only while the edge burns, keep
-// their slots, repeat exactly for the same seed, and replay exactly.
+// their slots, repeat exactly for the same seed, and replay exactly; a
+// skinned surface sheds them from its pose.
+#include <cmath>
 #include <cstring>
 #include <vector>
+
+#include <glm/gtc/matrix_transform.hpp>
 
 #include "fx_test_rig.h"
 #include "gpu_fixture.h"
@@ -34,10 +38,22 @@ TEST(FxDissolveTriangles, CumulativeAreaPicksTrianglesByArea) {
   mesh.indices = {0, 1, 2, 6, 6, 6, 3, 4, 5};  // areas 0.5, 0 (degenerate), 3
   auto table = render::dissolve_triangles(mesh);
   ASSERT_TRUE(table.ok()) << table.error().message;
-  ASSERT_EQ(table->size(), 2u) << "the degenerate triangle is never picked";
-  EXPECT_NEAR((*table)[0].p0.w, 0.5f / 3.5f, 1e-6f);
-  EXPECT_EQ((*table)[1].p0.w, 1.0f);
-  EXPECT_EQ(glm::vec3((*table)[1].p1), glm::vec3(3, 0, 0));
+  ASSERT_EQ(table->triangles.size(), 2u) << "the degenerate triangle is never picked";
+  EXPECT_NEAR(table->triangles[0].p0.w, 0.5f / 3.5f, 1e-6f);
+  EXPECT_EQ(table->triangles[1].p0.w, 1.0f);
+  EXPECT_EQ(glm::vec3(table->triangles[1].p1), glm::vec3(3, 0, 0));
+  EXPECT_TRUE(table->skin.empty()) << "a rigid mesh has no skin table";
+
+  // With a skin, each listed triangle carries its own corners' joints.
+  for (std::uint16_t v = 0; v < 7; ++v) mesh.skin.push_back({glm::u16vec4(v, 0, 0, 0), glm::vec4(1, 0, 0, 0)});
+  auto skinned = render::dissolve_triangles(mesh);
+  ASSERT_TRUE(skinned.ok()) << skinned.error().message;
+  ASSERT_EQ(skinned->skin.size(), 2u) << "one skin entry per listed triangle";
+  EXPECT_EQ(skinned->skin[0].joints2.x, 2u);
+  EXPECT_EQ(glm::uvec3(skinned->skin[1].joints0.x, skinned->skin[1].joints1.x, skinned->skin[1].joints2.x),
+            glm::uvec3(3, 4, 5))
+      << "the degenerate triangle's corners are skipped with it";
+  EXPECT_EQ(skinned->skin[1].weights1, glm::vec4(1, 0, 0, 0));
 
   asset::MeshData flat;
   flat.name = "flat";
@@ -100,26 +116,42 @@ class FxDissolveTest : public testing::GpuTest {
     return image.ok() ? *image : ImageRgba8{};
   }
 
-  // The fragments after `frames` frames from a fresh system: stepped one
+  // What fragments() runs: `frames` frames from a fresh system, stepped one
   // frame at a time, or (`replay`) replayed in one pass ending at the last.
+  struct Run {
+    float progress = 0.5f;
+    std::uint32_t seed = 1;
+    std::uint32_t frames = 8;
+    bool replay = false;
+    const render::DissolveSource* source = nullptr;  // the wall's
+    glm::mat4 world{1.0f};
+    // Stepped: every frame's pose; replayed: each step's, back to back.
+    std::vector<glm::mat4> poses;
+    float delta = 1.0f / 24.0f;  // s per frame
+  };
   std::vector<Particle> fragments(float progress, std::uint32_t seed, std::uint32_t frames, bool replay = false) {
+    return fragments({progress, seed, frames, replay});
+  }
+  std::vector<Particle> fragments(const Run& run) {
     testing::FxRig rig(*device, {16, 16});
     auto system = render::DissolveFragments::create(*device, testing::FxRig::kFormat, render::SnowStage::kDepthFormat);
     EXPECT_TRUE(system.ok());
+    const render::DissolveSource& source = run.source ? *run.source : source_;
     render::FragmentSettings settings;
     settings.count = 4096;
     render::DissolveSettings dissolve;
-    dissolve.progress = progress;
-    const std::vector<float> steps(frames, progress);
+    dissolve.progress = run.progress;
+    const std::vector<float> steps(run.frames, run.progress);
     gpu::Buffer host = render::make_buffer_readback(*device, settings.count * sizeof(Particle), "readback");
-    for (std::uint32_t i = replay ? frames - 1 : 0; i < frames; ++i) {
+    for (std::uint32_t i = run.replay ? run.frames - 1 : 0; i < run.frames; ++i) {
+      const render::FxTime time{i, float(i + 1) * run.delta, run.delta};
       auto ok = rig.run([&](render::FrameGraph& frame) {
         auto particles =
-            replay ? (*system)->add_replay_pass(frame, source_, glm::mat4(1.0f), dissolve, steps, settings, seed,
-                                                testing::fx_time(i))
-                   : (*system)->add_emit_pass(frame, source_, glm::mat4(1.0f), dissolve, settings, seed,
-                                              testing::fx_time(i));
-        if (i + 1 == frames) render::add_buffer_readback_pass(frame, particles, host);
+            run.replay ? (*system)->add_replay_pass(frame, 0, source, run.world, run.poses, dissolve, steps, settings,
+                                                    run.seed, time)
+                       : (*system)->add_emit_pass(frame, 0, source, run.world, run.poses, dissolve, settings,
+                                                  run.seed, time);
+        if (i + 1 == run.frames) render::add_buffer_readback_pass(frame, particles, host);
       });
       EXPECT_TRUE(ok.ok()) << ok.error().message;
     }
@@ -209,6 +241,85 @@ TEST_F(FxDissolveTest, AReplayGivesTheFragmentsOfTheFramesItStandsFor) {
   EXPECT_GT(alive, 50u);
   const std::vector<Particle> again = fragments(0.5f, 3, 8, /*replay=*/true);
   EXPECT_EQ(std::memcmp(again.data(), replay.data(), replay.size() * sizeof(Particle)), 0) << "a replay repeats exactly";
+}
+
+// The wall, skinned whole to joint 1 (joint 0 moves nothing of it).
+asset::MeshData skinned_wall() {
+  asset::MeshData mesh = wall_mesh();
+  mesh.skin.assign(mesh.positions.size(), {glm::u16vec4(1, 0, 0, 0), glm::vec4(1, 0, 0, 0)});
+  return mesh;
+}
+
+// Joint 1 laid flat: the wall turned about x to lie on y = 0 (its top towards
+// -z), then moved `along` x. Joint 0 stays put.
+std::vector<glm::mat4> flat_pose(float along) {
+  const glm::mat4 lay = glm::rotate(glm::mat4(1.0f), glm::radians(-90.0f), glm::vec3(1, 0, 0));
+  return {glm::mat4(1.0f), glm::translate(glm::mat4(1.0f), glm::vec3(along, 0, 0)) * lay};
+}
+
+// A skinned source and its poses: fragments spawn on the surface as the pose
+// holds it, placed by the world matrix after the pose, as the skinned draw
+// does (a character's fragments leave its posed body, not its bind pose).
+TEST_F(FxDissolveTest, SkinnedFragmentsLeaveThePosedSurface) {
+  auto skinned = render::make_dissolve_source(*device, skinned_wall());
+  ASSERT_TRUE(skinned.ok()) << skinned.error().message;
+  ASSERT_TRUE(skinned->skinned());
+  Run run;
+  run.frames = 1;  // fragments born this frame stand where they were born
+  run.source = &*skinned;
+  run.world = glm::translate(glm::mat4(1.0f), glm::vec3(0, 5, 0));
+  run.poses = flat_pose(3.0f);
+  std::size_t posed = 0;
+  for (const Particle& p : fragments(run)) {
+    if (p.state == KAGAMI_PARTICLE_DORMANT) continue;
+    ++posed;
+    // The flat wall moved 3 m along x, then lifted 5 m by the world matrix.
+    EXPECT_NEAR(p.position.x, 3.0f, 1.0f + 1e-4f);
+    EXPECT_NEAR(p.position.y, 5.0f, 1e-4f);
+    EXPECT_NEAR(p.position.z, -1.0f, 1.0f + 1e-4f);
+  }
+  EXPECT_GT(posed, 50u);
+
+  run.poses.clear();  // no pose: the bind pose, the wall upright at the origin, lifted
+  std::size_t bind = 0;
+  for (const Particle& p : fragments(run)) {
+    if (p.state == KAGAMI_PARTICLE_DORMANT) continue;
+    ++bind;
+    EXPECT_NEAR(p.position.x, 0.0f, 1.0f + 1e-4f);
+    EXPECT_NEAR(p.position.y, 6.0f, 1.0f + 1e-4f);
+    EXPECT_NEAR(p.position.z, 0.0f, 1e-4f);
+  }
+  EXPECT_GT(bind, 50u);
+  render::release_dissolve_source(*device, *skinned);
+}
+
+// A replay poses each step by its own matrices: with step k's wall 10k m
+// along x, fragments stand by every step's wall and nowhere else (the steps
+// are a millisecond apart, so they have not drifted).
+TEST_F(FxDissolveTest, AReplayPosesEachStepByItsOwnMatrices) {
+  auto skinned = render::make_dissolve_source(*device, skinned_wall());
+  ASSERT_TRUE(skinned.ok()) << skinned.error().message;
+  Run run;
+  run.replay = true;
+  run.source = &*skinned;
+  run.delta = 1e-3f;
+  for (std::uint32_t k = 0; k < run.frames; ++k) {
+    const std::vector<glm::mat4> pose = flat_pose(10.0f * float(k));
+    run.poses.insert(run.poses.end(), pose.begin(), pose.end());
+  }
+  std::vector<std::size_t> per_step(run.frames, 0);
+  for (const Particle& p : fragments(run)) {
+    if (p.state == KAGAMI_PARTICLE_DORMANT) continue;
+    const long k = std::lround(p.position.x / 10.0f);
+    ASSERT_GE(k, 0);
+    ASSERT_LT(k, long(run.frames));
+    EXPECT_NEAR(p.position.x, 10.0f * float(k), 1.02f);
+    EXPECT_NEAR(p.position.y, 0.0f, 0.02f);
+    EXPECT_NEAR(p.position.z, -1.0f, 1.02f);
+    ++per_step[std::size_t(k)];
+  }
+  for (std::uint32_t k = 0; k < run.frames; ++k) EXPECT_GT(per_step[k], 5u) << "no fragment from step " << k;
+  render::release_dissolve_source(*device, *skinned);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <cstring>
 #include <tuple>
 
+#include "kagami/gpu/host_buffer.h"
 #include "kagami/gpu/pipeline.h"
 #include "pipeline_swap.h"
 #include "kagami/gpu/pipeline_objects.h"
@@ -80,14 +81,6 @@ void UiPass::upload_fonts() {
   io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(font_.view));
 }
 
-void UiPass::ensure_capacity(gpu::Buffer& buffer, VkDeviceSize bytes, VkBufferUsageFlags usage, const char* name) {
-  if (buffer && buffer.size >= bytes) return;
-  if (buffer) device_.retire(buffer);
-  // Grow by half again so a UI that grows slowly does not reallocate every frame.
-  buffer = device_.create_buffer({std::max<VkDeviceSize>(bytes + bytes / 2, 64 * 1024), usage,
-                                  gpu::MemoryUsage::upload, name});
-}
-
 graph::TextureHandle UiPass::add_pass(render::FrameGraph& frame, std::uint32_t slot, const ImDrawData& data,
                                       graph::TextureHandle target) {
   draws_.clear();
@@ -98,8 +91,10 @@ graph::TextureHandle UiPass::add_pass(render::FrameGraph& frame, std::uint32_t s
   const VkDeviceSize vertex_bytes = VkDeviceSize(std::max(data.TotalVtxCount, 1)) * sizeof(ImDrawVert);
   const VkDeviceSize index_bytes = VkDeviceSize(std::max(data.TotalIdxCount, 1)) * sizeof(ImDrawIdx);
   // The slot's previous frame has retired (FrameRing::begin waited), so its buffers are free to overwrite.
-  ensure_capacity(buffers.vertices, vertex_bytes, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT, "ui vertices");
-  ensure_capacity(buffers.indices, index_bytes, VK_BUFFER_USAGE_INDEX_BUFFER_BIT, "ui indices");
+  gpu::reserve_host_buffer(device_, buffers.vertices, vertex_bytes, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT, "ui vertices",
+                           64 * 1024);
+  gpu::reserve_host_buffer(device_, buffers.indices, index_bytes, VK_BUFFER_USAGE_INDEX_BUFFER_BIT, "ui indices",
+                           64 * 1024);
   auto* vertices = static_cast<ImDrawVert*>(buffers.vertices.mapped());
   auto* indices = static_cast<ImDrawIdx*>(buffers.indices.mapped());
   std::int32_t vertex_base = 0;

@@ -37,7 +37,6 @@ class UiPass {
   };
   explicit UiPass(gpu::Device& device, VkFormat format) : device_(device), format_(format) {}
   void record(VkCommandBuffer cmd, VkExtent2D extent, std::uint32_t slot) const;
-  void ensure_capacity(gpu::Buffer& buffer, VkDeviceSize bytes, VkBufferUsageFlags usage, const char* name);
 
   gpu::Device& device_;
   VkFormat format_;

@@ -199,6 +199,15 @@ graph::TextureHandle FilmRenderer::add_overlay_fill(render::FrameGraph& frame, g
   return target;
 }
 
+std::span<const render::ClipLayer> FilmRenderer::character_layers(const sequencer::SequenceState& state,
+                                                                  const LoadedAct& loaded, scene::EntityId entity) {
+  character_layers_.clear();
+  for (const sequencer::AnimLayer& layer : state.anim_layers)
+    if (layer.binding < loaded.binding.entities.size() && loaded.binding.entities[layer.binding] == entity)
+      character_layers_.push_back({layer.clip, layer.time, layer.weight, layer.loop});
+  return character_layers_;
+}
+
 // Every character of the act's scene, posed by the sections playing on its
 // binding (idle when none plays), skinned on the GPU.
 Result<void> FilmRenderer::add_character_draws(const LoadedAct& loaded) {
@@ -207,22 +216,17 @@ Result<void> FilmRenderer::add_character_draws(const LoadedAct& loaded) {
     if (!loaded_cast) return loaded_cast.error();
     characters_ = std::move(*loaded_cast);
   }
-  auto layers_of = [&](scene::EntityId entity) {
-    character_layers_.clear();
-    for (const sequencer::AnimLayer& layer : state_.anim_layers)
-      if (layer.binding < loaded.binding.entities.size() && loaded.binding.entities[layer.binding] == entity)
-        character_layers_.push_back({layer.clip, layer.time, layer.weight, layer.loop});
-    return std::span<const render::ClipLayer>(character_layers_);
-  };
+  auto layers_of = [&](scene::EntityId entity) { return character_layers(state_, loaded, entity); };
   auto drawn = render::add_character_draws(draws_, loaded.scene, *characters_, state_.time, layers_of);
   if (!drawn) return make_error(loaded.scene.source_path.string(), ": ", drawn.error().message);
   return {};
 }
 
 // "fx.dissolve.<binding>": the entity's draws dissolve alone, and a character
-// sheds fragments from its burning edge. The fragments leave the bind pose
-// placed where the character stands now (not the animated pose), and are
-// replayed each frame from the progress of the last few seconds.
+// sheds fragments from its burning edge. The fragments are replayed each
+// frame from the last few seconds: each step's progress, and the pose the
+// character had then (its animation sections at that time), placed where the
+// character stands now.
 Result<void> FilmRenderer::add_entity_dissolves(const sequencer::Sequence& sequence, const LoadedAct& loaded,
                                                 double local) {
   const double fps = sequence.frame_rate.fps();
@@ -234,13 +238,13 @@ Result<void> FilmRenderer::add_entity_dissolves(const sequencer::Sequence& seque
     if (!entity || !entity->character) continue;
     render::FragmentEmitter emitter;
     const std::uint32_t steps = fragment_replay_steps(fps);
+    auto step_time = [&](std::uint32_t i) { return std::max(local - double(steps - 1 - i) / fps, 0.0); };
     bool burning = false;  // some step has an edge to shed from
     // Only this track is evaluated at the replayed steps, not the whole
     // sequence: a binding whose dissolve stays 0 over the window (most of
     // Act 3) costs a few curve lookups and adds no passes.
     for (std::uint32_t i = 0; i < steps; ++i) {
-      const double step_time = std::max(local - double(steps - 1 - i) / fps, 0.0);
-      const std::optional<glm::vec4> at = sequencer::evaluate_parameter(sequence, step_time, value.path);
+      const std::optional<glm::vec4> at = sequencer::evaluate_parameter(sequence, step_time(i), value.path);
       const float progress = at ? std::clamp(at->x, 0.0f, 1.0f) : 0.0f;
       burning = burning || (progress > 0.0f && progress < 1.0f);
       emitter.progress.push_back(progress);
@@ -248,6 +252,12 @@ Result<void> FilmRenderer::add_entity_dissolves(const sequencer::Sequence& seque
     if (!burning) continue;
     auto model = characters_->get(entity->character->character, entity->character->outfit);
     if (!model) return make_error(loaded.scene.source_path.string(), ": ", model.error().message);
+    for (std::uint32_t i = 0; i < steps; ++i) {
+      sequencer::evaluate(sequence, step_time(i), step_state_);
+      auto pose = (*model)->pose(character_layers(step_state_, loaded, value.entity), step_state_.time);
+      if (!pose) return make_error(loaded.scene.source_path.string(), ": ", pose.error().message);
+      emitter.poses.insert(emitter.poses.end(), pose->begin(), pose->end());
+    }
     emitter.source = &(*model)->dissolve_source();
     emitter.world = glm::scale(loaded.scene.world_transform(value.entity), glm::vec3((*model)->scale()));
     emitter.dissolve = dissolve;

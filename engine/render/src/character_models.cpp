@@ -11,19 +11,26 @@
 namespace kagami::render {
 namespace {
 
-// The model's meshes as one, each instance placed in model space: where a
-// dissolve's fragments can leave from. The mesh shader's dissolve noise reads
-// mesh-space positions, the same as these where instances are unplaced (the
-// cast's meshes all sit at the model's origin).
+// The model's meshes as one, each instance placed in model space, with their
+// skin: where a dissolve's fragments can leave from, posed as the draws are.
+// The mesh shader's dissolve noise reads mesh-space positions, the same as
+// these where instances are unplaced (the cast's meshes all sit at the
+// model's origin). A mesh without a skin among skinned ones stays rigid (its
+// vertices get no weights).
 asset::MeshData bind_pose_surface(const asset::ModelData& model) {
   asset::MeshData all;
   all.name = model.source.filename().string();
+  bool skinned = false;
   for (const asset::MeshInstance& instance : model.instances) {
     const asset::MeshData& mesh = model.meshes.at(instance.mesh);
     const auto first = std::uint32_t(all.positions.size());
     for (const glm::vec3& p : mesh.positions) all.positions.push_back(glm::vec3(instance.world * glm::vec4(p, 1.0f)));
     for (std::uint32_t i : mesh.indices) all.indices.push_back(first + i);
+    skinned = skinned || !mesh.skin.empty();
+    if (mesh.skin.empty()) all.skin.resize(all.positions.size());
+    else all.skin.insert(all.skin.end(), mesh.skin.begin(), mesh.skin.end());
   }
+  if (!skinned) all.skin.clear();
   return all;
 }
 

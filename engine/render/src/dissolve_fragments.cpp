@@ -1,10 +1,13 @@
 #include "kagami/render/dissolve_fragments.h"
 
 #include <array>
+#include <cstring>
 #include <tuple>
 
+#include "kagami/core/log.h"
 #include "kagami/core/strings.h"
 #include "kagami/gpu/barriers.h"
+#include "kagami/gpu/host_buffer.h"
 #include "kagami/gpu/pipeline.h"
 #include "kagami/gpu/pipeline_objects.h"
 #include "kagami/gpu/upload.h"
@@ -27,43 +30,66 @@ VkWriteDescriptorSet storage_write(std::uint32_t binding, const VkDescriptorBuff
   return w;
 }
 
+template <typename T>
+std::span<const std::uint8_t> bytes_of(const std::vector<T>& v) {
+  return {reinterpret_cast<const std::uint8_t*>(v.data()), v.size() * sizeof(T)};
+}
+
+// The joints of one corner (anim/skin.h's VertexSkin, widened for std430).
+void corner_skin(const asset::MeshData& mesh, std::uint32_t vertex, glm::uvec4& joints, glm::vec4& weights) {
+  const anim::VertexSkin& skin = mesh.skin.at(vertex);
+  joints = glm::uvec4(skin.joints);
+  weights = skin.weights;
+}
+
 }  // namespace
 
-Result<std::vector<shader::FxTriangle>> dissolve_triangles(const asset::MeshData& mesh) {
-  std::vector<shader::FxTriangle> triangles;
-  triangles.reserve(mesh.indices.size() / 3);
+Result<DissolveTable> dissolve_triangles(const asset::MeshData& mesh) {
+  DissolveTable table;
+  table.triangles.reserve(mesh.indices.size() / 3);
+  const bool skinned = !mesh.skin.empty();
   double total = 0.0;
   std::vector<double> cumulative;
   for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
-    const glm::vec3 a = mesh.positions.at(mesh.indices[i]);
-    const glm::vec3 b = mesh.positions.at(mesh.indices[i + 1]);
-    const glm::vec3 c = mesh.positions.at(mesh.indices[i + 2]);
+    const std::uint32_t corners[3] = {mesh.indices[i], mesh.indices[i + 1], mesh.indices[i + 2]};
+    const glm::vec3 a = mesh.positions.at(corners[0]);
+    const glm::vec3 b = mesh.positions.at(corners[1]);
+    const glm::vec3 c = mesh.positions.at(corners[2]);
     const double area = 0.5 * double(glm::length(glm::cross(b - a, c - a)));
     if (!(area > 0.0)) continue;  // degenerate triangles are never picked
     total += area;
     cumulative.push_back(total);
-    triangles.push_back({glm::vec4(a, 0.0f), glm::vec4(b, 0.0f), glm::vec4(c, 0.0f)});
+    table.triangles.push_back({glm::vec4(a, 0.0f), glm::vec4(b, 0.0f), glm::vec4(c, 0.0f)});
+    if (!skinned) continue;
+    shader::FxTriangleSkin skin{};
+    corner_skin(mesh, corners[0], skin.joints0, skin.weights0);
+    corner_skin(mesh, corners[1], skin.joints1, skin.weights1);
+    corner_skin(mesh, corners[2], skin.joints2, skin.weights2);
+    table.skin.push_back(skin);
   }
-  if (triangles.empty()) return make_error("mesh '", mesh.name, "' has no triangle with an area to emit from");
-  for (std::size_t i = 0; i < triangles.size(); ++i) triangles[i].p0.w = float(cumulative[i] / total);
-  triangles.back().p0.w = 1.0f;  // the search always finds a triangle, whatever the rounding
-  return triangles;
+  if (table.triangles.empty())
+    return make_error("mesh '", mesh.name, "' has no triangle with an area to emit from");
+  for (std::size_t i = 0; i < table.triangles.size(); ++i) table.triangles[i].p0.w = float(cumulative[i] / total);
+  table.triangles.back().p0.w = 1.0f;  // the search always finds a triangle, whatever the rounding
+  return table;
 }
 
 Result<DissolveSource> make_dissolve_source(gpu::Device& device, const asset::MeshData& mesh) {
-  auto triangles = dissolve_triangles(mesh);
-  if (!triangles) return triangles.error();
+  auto table = dissolve_triangles(mesh);
+  if (!table) return table.error();
   DissolveSource source;
-  source.count = std::uint32_t(triangles->size());
-  source.triangles = gpu::upload_buffer(
-      device,
-      std::span(reinterpret_cast<const std::uint8_t*>(triangles->data()), triangles->size() * sizeof(shader::FxTriangle)),
-      VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, cat("dissolve source ", mesh.name));
+  source.count = std::uint32_t(table->triangles.size());
+  source.triangles = gpu::upload_buffer(device, bytes_of(table->triangles),
+                                        VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, cat("dissolve source ", mesh.name));
+  if (!table->skin.empty())
+    source.skin = gpu::upload_buffer(device, bytes_of(table->skin), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
+                                     cat("dissolve source skin ", mesh.name));
   return source;
 }
 
 void release_dissolve_source(gpu::Device& device, DissolveSource& source) {
   if (source.triangles) device.retire(source.triangles);
+  if (source.skin) device.retire(source.skin);
   source.count = 0;
 }
 
@@ -73,7 +99,9 @@ Result<std::unique_ptr<DissolveFragments>> DissolveFragments::create(gpu::Device
   f->set_layout_ = gpu::create_set_layout(
       device,
       {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT},
-       {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT}},
+       {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT},
+       {2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT},
+       {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT}},
       /*push=*/true, "dissolve emit set");
   f->layout_ = gpu::create_pipeline_layout(
       device, {{f->set_layout_}, {{VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(shader::DissolveEmitPush)}}},
@@ -90,6 +118,8 @@ Result<std::unique_ptr<DissolveFragments>> DissolveFragments::create(gpu::Device
 DissolveFragments::~DissolveFragments() {
   gpu::retire(device_, {{emit_}, layout_, set_layout_});
   if (particles_) device_.retire(particles_);
+  for (gpu::Buffer& poses : poses_)
+    if (poses) device_.retire(poses);
 }
 
 bool DissolveFragments::ensure_capacity(std::uint32_t count) {
@@ -130,64 +160,91 @@ graph::BufferHandle DissolveFragments::import_particles(FrameGraph& frame, bool 
   return frame.import_buffer("dissolve fragments", desc, particles_.handle);
 }
 
-void DissolveFragments::record_step(PassContext& ctx, graph::BufferHandle particles, VkBuffer triangles,
+DissolveFragments::StepBuffers DissolveFragments::step_buffers(std::uint32_t slot, const DissolveSource& source,
+                                                              std::span<const glm::mat4> poses, std::size_t steps) {
+  StepBuffers buffers{source.triangles.handle, source.triangles.handle, source.triangles.handle, 0};
+  if (!source.skinned() || poses.empty()) return buffers;
+  if (poses.size() % steps != 0) {
+    log::error("dissolve fragments: ", poses.size(), " pose matrices do not split into ", steps,
+               " steps; emitting from the bind pose");
+    return buffers;
+  }
+  gpu::Buffer& upload = poses_.at(slot);
+  gpu::reserve_host_buffer(device_, upload, poses.size_bytes(), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
+                           "dissolve fragment poses");
+  std::memcpy(upload.mapped(), poses.data(), poses.size_bytes());
+  buffers.skin = source.skin.handle;
+  buffers.joints = upload.handle;
+  buffers.joints_per_step = std::uint32_t(poses.size() / steps);
+  return buffers;
+}
+
+void DissolveFragments::record_step(PassContext& ctx, graph::BufferHandle particles, const StepBuffers& buffers,
                                     const shader::DissolveEmitPush& push) const {
-  VkDescriptorBufferInfo particle_info{ctx.buffer(particles), 0, VK_WHOLE_SIZE};
-  VkDescriptorBufferInfo triangle_info{triangles, 0, VK_WHOLE_SIZE};
-  std::array<VkWriteDescriptorSet, 2> writes = {storage_write(0, &particle_info), storage_write(1, &triangle_info)};
+  const VkDescriptorBufferInfo infos[4] = {{ctx.buffer(particles), 0, VK_WHOLE_SIZE},
+                                           {buffers.triangles, 0, VK_WHOLE_SIZE},
+                                           {buffers.skin, 0, VK_WHOLE_SIZE},
+                                           {buffers.joints, 0, VK_WHOLE_SIZE}};
+  std::array<VkWriteDescriptorSet, 4> writes = {storage_write(0, &infos[0]), storage_write(1, &infos[1]),
+                                                storage_write(2, &infos[2]), storage_write(3, &infos[3])};
   vkCmdBindPipeline(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, emit_);
   device_.push_descriptors(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, layout_, 0, writes);
   vkCmdPushConstants(ctx.cmd, layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof push, &push);
   vkCmdDispatch(ctx.cmd, (push.count + KAGAMI_PARTICLE_GROUP - 1) / KAGAMI_PARTICLE_GROUP, 1, 1);
 }
 
-graph::BufferHandle DissolveFragments::add_emit_pass(FrameGraph& frame, const DissolveSource& source,
-                                                     const glm::mat4& world, const DissolveSettings& dissolve,
+graph::BufferHandle DissolveFragments::add_emit_pass(FrameGraph& frame, std::uint32_t slot,
+                                                     const DissolveSource& source, const glm::mat4& world,
+                                                     std::span<const glm::mat4> pose, const DissolveSettings& dissolve,
                                                      const FragmentSettings& settings, std::uint32_t seed,
                                                      const FxTime& time) {
   const bool reset = ensure_capacity(settings.count);
   shader::DissolveEmitPush push = make_push(source, world, dissolve, settings, seed, time);
-  push.flags = reset ? KAGAMI_SIM_RESET : 0u;
+  const StepBuffers buffers = step_buffers(slot, source, pose, 1);
+  push.flags = (reset ? KAGAMI_SIM_RESET : 0u) | (buffers.joints_per_step > 0 ? KAGAMI_EMIT_SKINNED : 0u);
   graph::BufferHandle particles = import_particles(frame, true);
-  VkBuffer triangles = source.triangles.handle;
   frame.add_pass(
       "dissolve fragments", graph::QueueKind::compute,
       [&](graph::PassBuilder& pass) {
         pass.read(particles, graph::Usage::storage_read);
         particles = pass.write(particles, graph::Usage::storage_write);
       },
-      [this, push, particles, triangles](PassContext& ctx) { record_step(ctx, particles, triangles, push); });
+      [this, push, particles, buffers](PassContext& ctx) { record_step(ctx, particles, buffers, push); });
   return particles;
 }
 
-graph::BufferHandle DissolveFragments::add_replay_pass(FrameGraph& frame, const DissolveSource& source,
-                                                       const glm::mat4& world, const DissolveSettings& dissolve,
+graph::BufferHandle DissolveFragments::add_replay_pass(FrameGraph& frame, std::uint32_t slot,
+                                                       const DissolveSource& source, const glm::mat4& world,
+                                                       std::span<const glm::mat4> poses,
+                                                       const DissolveSettings& dissolve,
                                                        std::span<const float> progress,
                                                        const FragmentSettings& settings, std::uint32_t seed,
                                                        const FxTime& time) {
   ensure_capacity(settings.count);
-  const shader::DissolveEmitPush last = make_push(source, world, dissolve, settings, seed, time);
+  shader::DissolveEmitPush last = make_push(source, world, dissolve, settings, seed, time);
   graph::BufferHandle particles = import_particles(frame, false);  // the reset overwrites every slot
-  VkBuffer triangles = source.triangles.handle;
   std::vector<float> steps(progress.begin(), progress.end());
   if (steps.empty()) steps.push_back(dissolve.progress);
+  const StepBuffers buffers = step_buffers(slot, source, poses, steps.size());
+  if (buffers.joints_per_step > 0) last.flags |= KAGAMI_EMIT_SKINNED;
   frame.add_pass(
       "dissolve fragments replay", graph::QueueKind::compute,
       [&](graph::PassBuilder& pass) { particles = pass.write(particles, graph::Usage::storage_write); },
-      [this, last, steps = std::move(steps), particles, triangles](PassContext& ctx) {
+      [this, last, steps = std::move(steps), particles, buffers](PassContext& ctx) {
         for (std::size_t i = 0; i < steps.size(); ++i) {
           const std::uint32_t back = std::uint32_t(steps.size() - 1 - i);  // steps before the last
           shader::DissolveEmitPush push = last;
           push.frame = last.frame - back;  // wraps below frame 0: still a distinct, fixed hash input
           push.time = last.time - float(back) * last.motion.x;
           push.dissolve.x = steps[i];
-          push.flags = i == 0 ? KAGAMI_SIM_RESET : 0u;
+          push.flags = last.flags | (i == 0 ? KAGAMI_SIM_RESET : 0u);
+          push.joint_base = std::uint32_t(i) * buffers.joints_per_step;
           // Each step reads what the previous one wrote (the graph only orders passes).
           if (i > 0)
             gpu::memory_barrier(ctx.cmd, {VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT},
                                 {VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
                                  VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT});
-          record_step(ctx, particles, triangles, push);
+          record_step(ctx, particles, buffers, push);
         }
       });
   return particles;

@@ -72,9 +72,9 @@ graph::TextureHandle ForwardRenderer::add_fragment_passes(FrameGraph& frame, std
       fragments_.push_back(std::move(*created));
     }
     DissolveFragments& system = *fragments_[i];
-    graph::BufferHandle particles = system.add_replay_pass(frame, *emitter.source, emitter.world, emitter.dissolve,
-                                                           emitter.progress, emitter.settings, emitter.seed,
-                                                           effects.time);
+    graph::BufferHandle particles =
+        system.add_replay_pass(frame, slot, *emitter.source, emitter.world, emitter.poses, emitter.dissolve,
+                               emitter.progress, emitter.settings, emitter.seed, effects.time);
     hdr = system.add_draw_pass(frame, slot, emitter.dissolve, camera, particles, hdr, depth, extent);
   }
   return hdr;

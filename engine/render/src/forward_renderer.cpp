@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "kagami/gpu/host_buffer.h"
 #include "kagami/graph/usage.h"
 #include "kagami/render/readback.h"
 #include "kagami/render/shader_types.h"
@@ -40,13 +41,9 @@ ForwardRenderer::~ForwardRenderer() {
 
 VkBuffer ForwardRenderer::upload_joints(std::uint32_t slot, std::span<const glm::mat4> matrices) {
   // At least one matrix, so the binding is valid in frames without skinned draws.
-  const VkDeviceSize needed = std::max<VkDeviceSize>(matrices.size_bytes(), sizeof(glm::mat4));
   gpu::Buffer& buffer = joints_[slot];
-  if (buffer.size < needed) {
-    device_.retire(buffer);  // the slot's previous frame has finished with it (the ring waited)
-    buffer = device_.create_buffer({std::max(needed, buffer.size * 2), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
-                                    gpu::MemoryUsage::upload, "joint matrices"});
-  }
+  gpu::reserve_host_buffer(device_, buffer, matrices.size_bytes(), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
+                           "joint matrices", sizeof(glm::mat4));
   if (!matrices.empty()) std::memcpy(buffer.mapped(), matrices.data(), matrices.size_bytes());
   return buffer.handle;
 }

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <tuple>
 
+#include "kagami/gpu/host_buffer.h"
 #include "kagami/gpu/pipeline.h"
 #include "kagami/gpu/pipeline_objects.h"
 #include "kagami/render/shader_paths.h"
@@ -76,12 +77,8 @@ std::uint32_t LightCulling::upload(std::uint32_t slot, std::span<const PunctualL
                                    std::span<const ShadowedLight> shadowed) {
   gpu::Buffer& buffer = lights_[slot];
   const std::size_t total = lights.size() + directional.size();
-  const VkDeviceSize needed = std::max<VkDeviceSize>(total, 64) * sizeof(shader::GpuLight);
-  if (buffer.size < needed) {
-    if (buffer.handle) device_.retire(buffer);
-    buffer = device_.create_buffer({std::max(needed, buffer.size * 2), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
-                                    gpu::MemoryUsage::upload, "lights"});
-  }
+  gpu::reserve_host_buffer(device_, buffer, total * sizeof(shader::GpuLight), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
+                           "lights", 64 * sizeof(shader::GpuLight));
   auto* out = static_cast<shader::GpuLight*>(buffer.mapped());
   for (std::size_t i = 0; i < lights.size(); ++i) out[i] = pack_light(lights[i]);
   for (const ShadowedLight& s : shadowed) out[s.light] = pack_light(lights[s.light], &s);

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <tuple>
 
+#include "kagami/gpu/host_buffer.h"
 #include "kagami/gpu/pipeline.h"
 #include "kagami/gpu/pipeline_objects.h"
 #include "kagami/gpu/upload.h"
@@ -99,12 +100,7 @@ graph::TextureHandle TextRenderer::add_pass(FrameGraph& frame, std::uint32_t slo
   if (count == 0) return target;  // no pass at all: nothing to draw
   const VkDeviceSize bytes = count * sizeof(shader::TextVertex);
   gpu::Buffer& buffer = vertices_[slot];
-  if (!buffer || buffer.size < bytes) {
-    if (buffer) device_.retire(buffer);
-    // Room to grow: a page of credits should not reallocate every frame.
-    buffer = device_.create_buffer({std::max<VkDeviceSize>(bytes * 2, 64 * 1024), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT,
-                                    gpu::MemoryUsage::upload, "text vertices"});
-  }
+  gpu::reserve_host_buffer(device_, buffer, bytes, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT, "text vertices", 64 * 1024);
   std::memcpy(buffer.mapped(), queued_.data(), bytes);
   queued_.clear();
   frame.add_pass(

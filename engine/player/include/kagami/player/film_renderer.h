@@ -116,6 +116,10 @@ class FilmRenderer {
   // The cast (loaded with the first act) and this frame's clip layers.
   std::unique_ptr<render::CharacterModels> characters_;
   std::vector<render::ClipLayer> character_layers_;
+  sequencer::SequenceState step_state_;  // a replayed dissolve step's state (its poses)
+  // The clip layers `state` plays on `entity` (in character_layers_).
+  std::span<const render::ClipLayer> character_layers(const sequencer::SequenceState& state, const LoadedAct& loaded,
+                                                      scene::EntityId entity);
   Result<void> add_character_draws(const LoadedAct& loaded);
   Result<void> add_entity_dissolves(const sequencer::Sequence& sequence, const LoadedAct& loaded, double local);
   render::FrameEffects effects_;

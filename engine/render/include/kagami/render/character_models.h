@@ -46,8 +46,8 @@ class CharacterModel {
   CharacterModel& operator=(const CharacterModel&) = delete;
 
   const GpuModel& gpu() const { return gpu_; }
-  // Every triangle of the model in its bind pose (model space), for the
-  // fragments of a dissolve (count 0 when the model has no area).
+  // Every triangle of the model in its bind pose (model space) with its skin,
+  // for the fragments of a dissolve (count 0 when the model has no area).
   const DissolveSource& dissolve_source() const { return dissolve_source_; }
   const anim::Skeleton& skeleton() const { return skeleton_; }
   float scale() const { return scale_; }

@@ -49,6 +49,10 @@ struct FragmentEmitter {
   DissolveSettings dissolve;               // as the mesh shader cuts it (progress: see below)
   FragmentSettings settings;
   std::vector<float> progress;  // the dissolve's progress at each replayed step, oldest first, the last at `time`
+  // A skinned source: its skinning matrices at each replayed step, back to
+  // back in step order (so fragments leave the pose of their step); empty:
+  // the bind pose.
+  std::vector<glm::mat4> poses;
   std::uint32_t seed = 1;
 };
 

@@ -13,5 +13,6 @@ static_assert(sizeof(ParticleDrawUniforms) == 64 + 4 * 16 + KAGAMI_MAX_PARTICLE_
               "ParticleDrawUniforms must match std430");
 static_assert(sizeof(DissolvePush) == 64 + 3 * 16, "DissolvePush must match std430 push constants");
 static_assert(sizeof(FxTriangle) == 48, "FxTriangle must match std430");
+static_assert(sizeof(FxTriangleSkin) == 96, "FxTriangleSkin must match std430");
 static_assert(sizeof(DissolveEmitPush) == 128, "DissolveEmitPush must match std430 and fit 128 bytes");
 }  // namespace kagami::shader
