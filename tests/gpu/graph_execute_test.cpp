@@ -4,6 +4,7 @@
 
 #include "gpu_fixture.h"
 #include "kagami/core/math.h"
+#include "kagami/gpu/descriptor_writes.h"
 #include "kagami/gpu/pipeline.h"
 #include "kagami/render/graph_executor.h"
 #include "kagami/render/readback.h"
@@ -68,18 +69,9 @@ class GraphExecuteTest : public testing::GpuTest {
     GpuTest::TearDown();
   }
 
-  VkWriteDescriptorSet image_write(std::uint32_t binding, VkDescriptorType type, const VkDescriptorImageInfo* info) {
-    VkWriteDescriptorSet w{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-    w.dstBinding = binding;
-    w.descriptorCount = 1;
-    w.descriptorType = type;
-    w.pImageInfo = info;
-    return w;
-  }
-
   void pattern(render::PassContext& ctx, graph::TextureHandle target, glm::vec4 tint) {
     VkDescriptorImageInfo info{VK_NULL_HANDLE, ctx.view(target), VK_IMAGE_LAYOUT_GENERAL};
-    auto write = image_write(0, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, &info);
+    auto write = gpu::image_write(0, &info, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE);
     vkCmdBindPipeline(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, pattern_);
     device->push_descriptors(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, pattern_pl_, 0, {&write, 1});
     vkCmdPushConstants(ctx.cmd, pattern_pl_, VK_SHADER_STAGE_COMPUTE_BIT, 0, 16, &tint);
@@ -89,8 +81,8 @@ class GraphExecuteTest : public testing::GpuTest {
   void blur(render::PassContext& ctx, graph::TextureHandle source, graph::TextureHandle target) {
     VkDescriptorImageInfo src{sampler_, ctx.view(source), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
     VkDescriptorImageInfo dst{VK_NULL_HANDLE, ctx.view(target), VK_IMAGE_LAYOUT_GENERAL};
-    std::array<VkWriteDescriptorSet, 2> writes = {image_write(0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, &src),
-                                                  image_write(1, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, &dst)};
+    std::array<VkWriteDescriptorSet, 2> writes = {gpu::image_write(0, &src),
+                                                  gpu::image_write(1, &dst, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE)};
     vkCmdBindPipeline(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, blur_);
     device->push_descriptors(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, blur_pl_, 0, writes);
     vkCmdDispatch(ctx.cmd, (kExtent.width + 7) / 8, (kExtent.height + 7) / 8, 1);
@@ -129,8 +121,7 @@ class GraphExecuteTest : public testing::GpuTest {
     }, [this](render::PassContext& ctx) {
       VkDescriptorImageInfo left{sampler_, ctx.view(e_), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
       VkDescriptorImageInfo right{sampler_, ctx.view(b_), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-      std::array<VkWriteDescriptorSet, 2> writes = {image_write(0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, &left),
-                                                    image_write(1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, &right)};
+      std::array<VkWriteDescriptorSet, 2> writes = {gpu::image_write(0, &left), gpu::image_write(1, &right)};
       VkViewport viewport{0, 0, float(ctx.extent.width), float(ctx.extent.height), 0, 1};
       VkRect2D scissor{{0, 0}, ctx.extent};
       vkCmdSetViewport(ctx.cmd, 0, 1, &viewport);

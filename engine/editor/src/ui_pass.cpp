@@ -3,6 +3,7 @@
 #include <cstring>
 #include <tuple>
 
+#include "kagami/gpu/descriptor_writes.h"
 #include "kagami/gpu/host_buffer.h"
 #include "kagami/gpu/pipeline.h"
 #include "pipeline_swap.h"
@@ -124,11 +125,7 @@ void UiPass::record(VkCommandBuffer cmd, VkExtent2D extent, std::uint32_t slot) 
   VkViewport viewport{0.0f, 0.0f, float(extent.width), float(extent.height), 0.0f, 1.0f};
   vkCmdSetViewport(cmd, 0, 1, &viewport);
   VkDescriptorImageInfo image{sampler_, font_.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-  VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-  write.dstBinding = 0;
-  write.descriptorCount = 1;
-  write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-  write.pImageInfo = &image;
+  const VkWriteDescriptorSet write = gpu::image_write(0, &image);
   device_.push_descriptors(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, {&write, 1});
 
   shader::UiPush push{};

@@ -7,6 +7,7 @@
 #include "kagami/core/log.h"
 #include "kagami/core/strings.h"
 #include "kagami/gpu/barriers.h"
+#include "kagami/gpu/descriptor_writes.h"
 #include "kagami/gpu/host_buffer.h"
 #include "kagami/gpu/pipeline.h"
 #include "kagami/gpu/pipeline_objects.h"
@@ -20,15 +21,6 @@ namespace {
 constexpr graph::ResourceState kBetweenFrames{VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
                                               VK_ACCESS_2_SHADER_STORAGE_READ_BIT |
                                                   VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT};
-
-VkWriteDescriptorSet storage_write(std::uint32_t binding, const VkDescriptorBufferInfo* info) {
-  VkWriteDescriptorSet w{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-  w.dstBinding = binding;
-  w.descriptorCount = 1;
-  w.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-  w.pBufferInfo = info;
-  return w;
-}
 
 template <typename T>
 std::span<const std::uint8_t> bytes_of(const std::vector<T>& v) {
@@ -185,8 +177,9 @@ void DissolveFragments::record_step(PassContext& ctx, graph::BufferHandle partic
                                            {buffers.triangles, 0, VK_WHOLE_SIZE},
                                            {buffers.skin, 0, VK_WHOLE_SIZE},
                                            {buffers.joints, 0, VK_WHOLE_SIZE}};
-  std::array<VkWriteDescriptorSet, 4> writes = {storage_write(0, &infos[0]), storage_write(1, &infos[1]),
-                                                storage_write(2, &infos[2]), storage_write(3, &infos[3])};
+  const std::array<VkWriteDescriptorSet, 4> writes = {
+      gpu::storage_buffer_write(0, &infos[0]), gpu::storage_buffer_write(1, &infos[1]),
+      gpu::storage_buffer_write(2, &infos[2]), gpu::storage_buffer_write(3, &infos[3])};
   vkCmdBindPipeline(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, emit_);
   device_.push_descriptors(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, layout_, 0, writes);
   vkCmdPushConstants(ctx.cmd, layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof push, &push);

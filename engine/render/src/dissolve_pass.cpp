@@ -5,6 +5,7 @@
 #include <cstring>
 #include <tuple>
 
+#include "kagami/gpu/descriptor_writes.h"
 #include "kagami/gpu/pipeline.h"
 #include "kagami/gpu/pipeline_objects.h"
 #include "kagami/gpu/upload.h"
@@ -111,17 +112,8 @@ StageTargets DissolvePass::add_pass(FrameGraph& frame, std::uint32_t slot, std::
           const VkImageView base_color = draw.textures[std::size_t(TextureSlot::base_color)];
           VkDescriptorImageInfo image_info{sampler_, base_color ? base_color : white_.view,
                                            VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-          std::array<VkWriteDescriptorSet, 2> writes{};
-          writes[0] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-          writes[0].dstBinding = 0;
-          writes[0].descriptorCount = 1;
-          writes[0].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-          writes[0].pBufferInfo = &view_info;
-          writes[1] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-          writes[1].dstBinding = 1;
-          writes[1].descriptorCount = 1;
-          writes[1].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-          writes[1].pImageInfo = &image_info;
+          const std::array<VkWriteDescriptorSet, 2> writes = {gpu::storage_buffer_write(0, &view_info),
+                                                              gpu::image_write(1, &image_info)};
           device_.push_descriptors(ctx.cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, writes);
           shader::DissolvePush push{draw.world, draw.material.base_color_factor, dissolve, edge};
           vkCmdPushConstants(ctx.cmd, layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <tuple>
 
+#include "kagami/gpu/descriptor_writes.h"
 #include "kagami/gpu/host_buffer.h"
 #include "kagami/gpu/pipeline.h"
 #include "kagami/gpu/pipeline_objects.h"
@@ -103,14 +104,9 @@ graph::BufferHandle LightCulling::add_pass(FrameGraph& frame, std::uint32_t slot
         VkDescriptorBufferInfo infos[3] = {{view_uniforms, 0, sizeof(shader::ViewUniforms)},
                                            {lights, 0, VK_WHOLE_SIZE},
                                            {ctx.buffer(clusters_), 0, VK_WHOLE_SIZE}};
-        std::array<VkWriteDescriptorSet, 3> writes{};
-        for (std::uint32_t i = 0; i < 3; ++i) {
-          writes[i] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-          writes[i].dstBinding = i;
-          writes[i].descriptorCount = 1;
-          writes[i].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-          writes[i].pBufferInfo = &infos[i];
-        }
+        const std::array<VkWriteDescriptorSet, 3> writes = {
+            gpu::storage_buffer_write(0, &infos[0]), gpu::storage_buffer_write(1, &infos[1]),
+            gpu::storage_buffer_write(2, &infos[2])};
         vkCmdBindPipeline(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline_);
         device_.push_descriptors(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, layout_, 0, writes);
         vkCmdDispatch(ctx.cmd, (KAGAMI_CLUSTER_COUNT + KAGAMI_CLUSTER_GROUP - 1) / KAGAMI_CLUSTER_GROUP, 1, 1);

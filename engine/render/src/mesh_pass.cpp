@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "kagami/anim/skin.h"
+#include "kagami/gpu/descriptor_writes.h"
 #include "kagami/gpu/pipeline.h"
 #include "kagami/core/strings.h"
 #include "kagami/gpu/pipeline_objects.h"
@@ -124,22 +125,10 @@ void MeshPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> draw
   const VkDescriptorImageInfo local_shadows{frame.shadow_sampler, frame.local_shadow_atlas, frame.shadow_layout};
   std::array<VkWriteDescriptorSet, kBindingCount> writes{};
   for (std::uint32_t b = 0; b < kBindingCount; ++b) {
-    writes[b] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-    writes[b].dstBinding = b;
-    writes[b].descriptorCount = 1;
-    if (b == 0) {
-      writes[b].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-      writes[b].pBufferInfo = &buffers[0];
-    } else if (b <= kTextureSlots + 1) {
-      writes[b].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-      writes[b].pImageInfo = &images[b - 1];
-    } else if (b == kBindingCount - 1) {  // binding 9, after the buffers
-      writes[b].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-      writes[b].pImageInfo = &local_shadows;
-    } else {
-      writes[b].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-      writes[b].pBufferInfo = &buffers[b - kTextureSlots - 1];
-    }
+    if (b == 0) writes[b] = gpu::storage_buffer_write(b, &buffers[0]);
+    else if (b <= kTextureSlots + 1) writes[b] = gpu::image_write(b, &images[b - 1]);
+    else if (b == kBindingCount - 1) writes[b] = gpu::image_write(b, &local_shadows);  // 9: after the buffers
+    else writes[b] = gpu::storage_buffer_write(b, &buffers[b - kTextureSlots - 1]);
   }
 
   VkPipeline bound = VK_NULL_HANDLE;

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string>
 
+#include "kagami/gpu/descriptor_writes.h"
 #include "kagami/gpu/pipeline.h"
 #include "kagami/gpu/pipeline_objects.h"
 #include "kagami/render/particle_shader_types.h"
@@ -13,12 +15,19 @@ namespace kagami::render {
 Result<std::unique_ptr<ParticleDraw>> ParticleDraw::create(gpu::Device& device, VkFormat color_format,
                                                            VkFormat depth_format, Blend blend) {
   std::unique_ptr<ParticleDraw> d(new ParticleDraw(device));
-  d->set_layout_ = gpu::create_set_layout(
-      device,
-      {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT},
-       {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT}},
-      /*push=*/true, "particle draw set");
-  d->layout_ = gpu::create_pipeline_layout(device, {{d->set_layout_}, {}}, "particle draw layout");
+  // One layout for both passes: the lighting writes binding 2, the draw reads it.
+  constexpr VkShaderStageFlags kAll =
+      VK_SHADER_STAGE_COMPUTE_BIT | VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
+  d->set_layout_ = gpu::create_set_layout(device,
+                                          {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kAll},
+                                           {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kAll},
+                                           {2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kAll}},
+                                          /*push=*/true, "particle draw set");
+  d->layout_ = gpu::create_pipeline_layout(
+      device, {{d->set_layout_}, {{VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(std::uint32_t)}}}, "particle draw layout");
+  auto light = gpu::create_compute_pipeline(device, {"particle lighting", shader_path("particle_light.comp"), d->layout_});
+  if (!light) return light.error();
+  d->light_ = *light;
   gpu::GraphicsPipelineDesc desc;
   desc.name = blend == Blend::alpha ? "particles (alpha)" : "particles (additive)";
   desc.vertex_shader = shader_path("particle_draw.vert");
@@ -39,7 +48,7 @@ Result<std::unique_ptr<ParticleDraw>> ParticleDraw::create(gpu::Device& device, 
 }
 
 ParticleDraw::~ParticleDraw() {
-  gpu::retire(device_, {{pipeline_}, layout_, set_layout_});
+  gpu::retire(device_, {{pipeline_, light_}, layout_, set_layout_});
   for (auto& ubo : uniforms_) device_.retire(ubo);
 }
 
@@ -63,6 +72,17 @@ void fill_particle_uniforms(const ParticleLook& look, const Camera& camera, VkEx
   }
 }
 
+void ParticleDraw::bind(PassContext& ctx, VkPipelineBindPoint point, VkBuffer uniforms,
+                        graph::BufferHandle particles) const {
+  const VkDescriptorBufferInfo infos[3] = {{uniforms, 0, sizeof(shader::ParticleDrawUniforms)},
+                                           {ctx.buffer(particles), 0, VK_WHOLE_SIZE},
+                                           {ctx.buffer(light_buffer_), 0, VK_WHOLE_SIZE}};
+  const std::array<VkWriteDescriptorSet, 3> writes = {gpu::storage_buffer_write(0, &infos[0]),
+                                                      gpu::storage_buffer_write(1, &infos[1]),
+                                                      gpu::storage_buffer_write(2, &infos[2])};
+  device_.push_descriptors(ctx.cmd, point, layout_, 0, writes);
+}
+
 graph::TextureHandle ParticleDraw::add_pass(FrameGraph& frame, std::string_view name, std::uint32_t slot,
                                             graph::BufferHandle particles, std::uint32_t count,
                                             const ParticleLook& look, const Camera& camera,
@@ -73,12 +93,30 @@ graph::TextureHandle ParticleDraw::add_pass(FrameGraph& frame, std::string_view 
   std::memcpy(uniforms_.at(slot).mapped(), &u, sizeof u);
   VkBuffer ubo = uniforms_[slot].handle;
   frame.add_pass(
+      std::string(name) + " lighting", graph::QueueKind::compute,
+      [&](graph::PassBuilder& pass) {
+        pass.read(particles, graph::Usage::storage_read);
+        light_buffer_ = pass.write(
+            pass.create_buffer("particle light", {std::max<VkDeviceSize>(count, 1) * sizeof(glm::vec4)}),
+            graph::Usage::storage_write);
+      },
+      // light_buffer_ is read when the pass records: setup has filled it by then.
+      [this, ubo, particles, count](PassContext& ctx) {
+        if (count == 0) return;
+        vkCmdBindPipeline(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, light_);
+        bind(ctx, VK_PIPELINE_BIND_POINT_COMPUTE, ubo, particles);
+        vkCmdPushConstants(ctx.cmd, layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof count, &count);
+        vkCmdDispatch(ctx.cmd, (count + KAGAMI_PARTICLE_GROUP - 1) / KAGAMI_PARTICLE_GROUP, 1, 1);
+      });
+  frame.add_pass(
       name, graph::QueueKind::raster,
       [&](graph::PassBuilder& pass) {
         pass.read(particles, graph::Usage::storage_read, VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT);
+        pass.read(light_buffer_, graph::Usage::storage_read, VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT);
         pass.read(depth, graph::Usage::depth_read_only);
         color = pass.write(color, graph::Usage::color_attachment);
       },
+      // light_buffer_ is read when the pass records: setup has filled it by then.
       [this, ubo, particles, count](PassContext& ctx) {
         if (count == 0) return;
         VkViewport viewport{0.0f, 0.0f, float(ctx.extent.width), float(ctx.extent.height), 0.0f, 1.0f};
@@ -86,20 +124,7 @@ graph::TextureHandle ParticleDraw::add_pass(FrameGraph& frame, std::string_view 
         vkCmdSetViewport(ctx.cmd, 0, 1, &viewport);
         vkCmdSetScissor(ctx.cmd, 0, 1, &scissor);
         vkCmdBindPipeline(ctx.cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_);
-        VkDescriptorBufferInfo ubo_info{ubo, 0, sizeof(shader::ParticleDrawUniforms)};
-        VkDescriptorBufferInfo particle_info{ctx.buffer(particles), 0, VK_WHOLE_SIZE};
-        std::array<VkWriteDescriptorSet, 2> writes{};
-        writes[0] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-        writes[0].dstBinding = 0;
-        writes[0].descriptorCount = 1;
-        writes[0].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-        writes[0].pBufferInfo = &ubo_info;
-        writes[1] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-        writes[1].dstBinding = 1;
-        writes[1].descriptorCount = 1;
-        writes[1].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-        writes[1].pBufferInfo = &particle_info;
-        device_.push_descriptors(ctx.cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, writes);
+        bind(ctx, VK_PIPELINE_BIND_POINT_GRAPHICS, ubo, particles);
         vkCmdDraw(ctx.cmd, 6, count, 0, 0);  // 6 vertices per quad, one instance per particle
       });
   return color;

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "kagami/gpu/descriptor_writes.h"
 #include "kagami/gpu/pipeline_objects.h"
 #include "kagami/graph/usage.h"
 #include "kagami/render/forward_renderer.h"
@@ -68,20 +69,12 @@ void PostKit::draw(VkCommandBuffer cmd, VkPipeline pipeline, VkExtent2D extent, 
   VkDescriptorBufferInfo buffer{uniforms, 0, sizeof(shader::PostUniforms)};
   std::array<VkDescriptorImageInfo, 2> images{};
   std::array<VkWriteDescriptorSet, 3> writes{};
-  writes[0] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-  writes[0].dstBinding = 0;
-  writes[0].descriptorCount = 1;
-  writes[0].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-  writes[0].pBufferInfo = &buffer;
+  writes[0] = gpu::storage_buffer_write(0, &buffer);
   std::uint32_t count = 1;
   for (const PostInput& input : inputs) {
     const VkSampler sampler = input.compare ? compare_ : (input.filtered ? linear_ : nearest_);
     images.at(count - 1) = {sampler, input.view, input.layout};
-    writes[count] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-    writes[count].dstBinding = count;
-    writes[count].descriptorCount = 1;
-    writes[count].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-    writes[count].pImageInfo = &images[count - 1];
+    writes[count] = gpu::image_write(count, &images[count - 1]);
     ++count;
   }
   device_.push_descriptors(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, std::span(writes.data(), count));

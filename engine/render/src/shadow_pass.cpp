@@ -6,6 +6,7 @@
 
 #include "kagami/anim/skin.h"
 #include "kagami/core/frustum.h"
+#include "kagami/gpu/descriptor_writes.h"
 #include "kagami/gpu/pipeline.h"
 #include "kagami/gpu/pipeline_objects.h"
 #include "kagami/render/shader_paths.h"
@@ -121,11 +122,7 @@ void ShadowPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> dr
   if (joints != VK_NULL_HANDLE) {
     // One layout for both pipelines: the joint buffer stays bound across switches.
     const VkDescriptorBufferInfo info{joints, 0, VK_WHOLE_SIZE};
-    VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-    write.dstBinding = 0;
-    write.descriptorCount = 1;
-    write.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-    write.pBufferInfo = &info;
+    const VkWriteDescriptorSet write = gpu::storage_buffer_write(0, &info);
     device_.push_descriptors(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, {&write, 1});
   }
   for (const ShadowView& view : views) {

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "kagami/gpu/descriptor_writes.h"
 #include "kagami/gpu/pipeline.h"
 #include "kagami/gpu/pipeline_objects.h"
 #include "kagami/render/particle_shader_types.h"
@@ -77,11 +78,7 @@ StageTargets SnowStage::add_pass(FrameGraph& frame, std::uint32_t slot, const Sn
         vkCmdSetScissor(ctx.cmd, 0, 1, &scissor);
         vkCmdBindPipeline(ctx.cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_);
         VkDescriptorBufferInfo info{ubo, 0, sizeof(shader::ParticleDrawUniforms)};
-        VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-        write.dstBinding = 0;
-        write.descriptorCount = 1;
-        write.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-        write.pBufferInfo = &info;
+        const VkWriteDescriptorSet write = gpu::storage_buffer_write(0, &info);
         device_.push_descriptors(ctx.cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, {&write, 1});
         vkCmdPushConstants(ctx.cmd, layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
                            sizeof push, &push);

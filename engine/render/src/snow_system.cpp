@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "kagami/gpu/barriers.h"
+#include "kagami/gpu/descriptor_writes.h"
 #include "kagami/gpu/pipeline.h"
 #include "kagami/gpu/pipeline_objects.h"
 #include "kagami/gpu/upload.h"
@@ -100,17 +101,8 @@ void SnowSystem::record_step(PassContext& ctx, graph::BufferHandle particles, co
                              VkImageView heightfield) const {
   VkDescriptorBufferInfo buffer{ctx.buffer(particles), 0, VK_WHOLE_SIZE};
   VkDescriptorImageInfo image{sampler_, heightfield, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-  std::array<VkWriteDescriptorSet, 2> writes{};
-  writes[0] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-  writes[0].dstBinding = 0;
-  writes[0].descriptorCount = 1;
-  writes[0].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-  writes[0].pBufferInfo = &buffer;
-  writes[1] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-  writes[1].dstBinding = 1;
-  writes[1].descriptorCount = 1;
-  writes[1].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-  writes[1].pImageInfo = &image;
+  const std::array<VkWriteDescriptorSet, 2> writes = {gpu::storage_buffer_write(0, &buffer),
+                                                      gpu::image_write(1, &image)};
   vkCmdBindPipeline(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, simulate_);
   device_.push_descriptors(ctx.cmd, VK_PIPELINE_BIND_POINT_COMPUTE, layout_, 0, writes);
   vkCmdPushConstants(ctx.cmd, layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof push, &push);

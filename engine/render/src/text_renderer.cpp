@@ -4,6 +4,7 @@
 #include <cstring>
 #include <tuple>
 
+#include "kagami/gpu/descriptor_writes.h"
 #include "kagami/gpu/host_buffer.h"
 #include "kagami/gpu/pipeline.h"
 #include "kagami/gpu/pipeline_objects.h"
@@ -118,11 +119,7 @@ void TextRenderer::record(VkCommandBuffer cmd, std::uint32_t slot, std::uint32_t
   vkCmdSetScissor(cmd, 0, 1, &scissor);
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_);
   VkDescriptorImageInfo image_info{sampler_, atlas_.view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-  VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-  write.dstBinding = 0;
-  write.descriptorCount = 1;
-  write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-  write.pImageInfo = &image_info;
+  const VkWriteDescriptorSet write = gpu::image_write(0, &image_info);
   device_.push_descriptors(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, std::span(&write, 1));
   shader::TextPush push{{float(extent.width), float(extent.height)}, font_.sdf_spread(), 0.35f * font_.sdf_spread()};
   vkCmdPushConstants(cmd, layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof push, &push);

@@ -53,9 +53,11 @@ class ParticleDraw {
   ParticleDraw(const ParticleDraw&) = delete;
   ParticleDraw& operator=(const ParticleDraw&) = delete;
 
-  // Adds a raster pass drawing `count` particles of `particles` into `color`,
-  // tested against `depth`. Returns the colour's new version. `slot` selects
-  // the per-frame uniforms (one pass per slot per frame).
+  // Adds a compute pass lighting each particle in view once ("<name>
+  // lighting", into a transient buffer) and a raster pass `name` drawing
+  // `count` particles of `particles` into `color`, tested against `depth`.
+  // Returns the colour's new version. `slot` selects the per-frame uniforms
+  // (one draw per slot per frame).
   graph::TextureHandle add_pass(FrameGraph& frame, std::string_view name, std::uint32_t slot,
                                 graph::BufferHandle particles, std::uint32_t count, const ParticleLook& look,
                                 const Camera& camera, graph::TextureHandle color, graph::TextureHandle depth,
@@ -67,7 +69,10 @@ class ParticleDraw {
   VkDescriptorSetLayout set_layout_ = VK_NULL_HANDLE;
   VkPipelineLayout layout_ = VK_NULL_HANDLE;
   VkPipeline pipeline_ = VK_NULL_HANDLE;
+  VkPipeline light_ = VK_NULL_HANDLE;  // particle_light.comp
   std::array<gpu::Buffer, gpu::FrameRing::kSlots> uniforms_;
+  graph::BufferHandle light_buffer_;  // this frame's per-particle light (transient)
+  void bind(PassContext& ctx, VkPipelineBindPoint point, VkBuffer uniforms, graph::BufferHandle particles) const;
 };
 
 }  // namespace kagami::render
