@@ -97,10 +97,7 @@ void main() {
   vec3 effect_glow = vec3(0.0);
   if (view.ambient_ground.w > 0.0) {
     // Dissolving into data: world-space noise, biased so distant surfaces go first.
-    float distance_bias = 1.0 - clamp(length(view.camera_position.xyz - in_world_position) / 80.0, 0.0, 1.0);
-    vec4 dissolve = vec4(view.ambient_ground.w, 0.08, 0.7, 7.0);
-    float noise = mix(dissolve_noise(in_world_position, dissolve), distance_bias, 0.35);
-    float heat = dissolve_heat(noise, dissolve);
+    float heat = scene_dissolve_heat(in_world_position, view.camera_position.xyz, view.ambient_ground.w);
     if (heat < 0.0) discard;
     base.rgb *= 1.0 - heat;
     effect_glow = kDataTeal * 8.0 * heat * heat;

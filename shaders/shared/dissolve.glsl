@@ -34,6 +34,17 @@ float dissolve_heat_at(vec3 object_position, vec4 dissolve) {
   return dissolve_heat(dissolve_noise(object_position, dissolve), dissolve);
 }
 
+// The whole scene dissolving into data (FrameEffects::dissolve): world-space
+// noise, biased so that surfaces far from the camera go first. What the mesh
+// shader cuts by, and the shadow pass too (shadow_dissolve.frag), so the
+// scenery's shadows dissolve with it.
+float scene_dissolve_heat(vec3 world_position, vec3 camera_position, float progress) {
+  float distance_bias = 1.0 - clamp(length(camera_position - world_position) / 80.0, 0.0, 1.0);
+  vec4 dissolve = vec4(progress, 0.08, 0.7, 7.0);
+  float noise = mix(dissolve_noise(world_position, dissolve), distance_bias, 0.35);
+  return dissolve_heat(noise, dissolve);
+}
+
 // False when the pixel has dissolved. Otherwise chars the albedo towards the
 // edge and returns the edge's glow in `emissive`.
 bool dissolve_surface(vec3 object_position, vec4 dissolve, vec3 edge_color, inout vec3 albedo, out vec3 emissive) {

@@ -73,7 +73,8 @@ KAGAMI_STRUCT(DrawPush) {
   mat4 model;               // object -> world
   vec4 base_color_factor;
   vec4 material;            // x metallic, y roughness, z alpha cutoff (< 0: opaque), w: 1 alpha blended
-  vec4 emissive;            // rgb: emitted radiance (factor * strength); w: skinned draws: first joint matrix (skinning.glsl)
+  vec4 emissive;            // rgb: emitted radiance (factor * strength); w: skinned draws: first joint matrix
+                            // (skinning.glsl); shadow passes: z the view's index (shadow_dissolve_vertex.glsl)
   vec4 dissolve;            // this draw alone dissolving (dissolve.glsl, object space): x progress (0: off),
                             // y edge width, z noise scale, w seed
 };

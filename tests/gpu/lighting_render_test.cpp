@@ -169,6 +169,61 @@ TEST_F(LightingRenderTest, ADissolvingCastersShadowDissolvesWithIt) {
   EXPECT_LE(worst, 3) << "under a dissolved cube the ground is as bright as with no cube";
 }
 
+// While the whole scene dissolves into data (FrameEffects::dissolve), the
+// shadows dissolve with it: a sheet far overhead (where the dissolve, biased
+// by distance from the camera, has eaten a good part of it) lets the sun
+// through its holes onto the nearer ground, which is still whole and not yet
+// glowing (so any light on it in the shadow comes through a hole).
+TEST_F(LightingRenderTest, ShadowsDissolveWithTheWholeScene) {
+  const render::Lighting lighting = sunlit({0.05f, -1.0f, 0.0f});
+  const render::Camera camera = top_down();
+  asset::ModelData sheet_data = test_scene(false);
+  sheet_data.meshes[0] = {};
+  // One face (shadows are cast by both sides): a hole in it is a hole.
+  testing::add_face(sheet_data.meshes[0], {0, 110, 0}, {6, 0, 0}, {0, 0, -6});  // its shadow: x -0.5..11.5, z -6..6
+  sheet_data.bounds = {};
+  sheet_data.bounds.extend(sheet_data.meshes[0].bounds.min);
+  sheet_data.bounds.extend(sheet_data.meshes[0].bounds.max);
+  render::GpuModel ground = render::upload_model(*device, test_scene(false));
+  render::GpuModel sheet = render::upload_model(*device, sheet_data);
+  auto render_at = [&](bool with_sheet, float dissolve) {
+    render::DrawList draws;
+    draws.add_model(ground);
+    if (with_sheet) draws.add_model(sheet);
+    draws.sort();
+    render::FrameEffects effects;
+    effects.dissolve = dissolve;
+    const std::string png = std::string("scene_dissolve_shadow_") + (with_sheet ? "sheet_" : "open_") +
+                            std::to_string(int(dissolve * 100.0f)) + ".png";
+    return render(draws, camera, lighting, true, png.c_str(), &effects);
+  };
+  const ImageRgba8 open = render_at(false, 0.0f), solid = render_at(true, 0.0f);
+  constexpr float kDissolve = 0.18f;  // the ground, 30-35 m from the camera, starts to glow at 0.19
+  const ImageRgba8 open_cut = render_at(false, kDissolve), cut = render_at(true, kDissolve);
+  render::release_model(*device, ground);
+  render::release_model(*device, sheet);
+  ASSERT_FALSE(open.pixels.empty() || solid.pixels.empty() || open_cut.pixels.empty() || cut.pixels.empty());
+
+  // Ground points well inside the sheet's shadow; shadowed: less than half as
+  // bright as the same point, at the same dissolve, with no sheet.
+  auto shadowed = [&](const ImageRgba8& image, const ImageRgba8& reference) {
+    int count = 0, lit_ground = 0;
+    for (float x = 1.0f; x <= 10.0f; x += 0.5f)
+      for (float z = -4.5f; z <= 4.5f; z += 0.5f) {
+        const int bright = brightness_at(reference, camera, {x, 0.0f, z});
+        lit_ground += bright > 60;
+        count += brightness_at(image, camera, {x, 0.0f, z}) * 2 < bright;
+      }
+    EXPECT_EQ(lit_ground, 19 * 19) << "the ground must be there, in the sun, for the shadow to show on it";
+    return count;
+  };
+  constexpr int kPoints = 19 * 19;
+  EXPECT_EQ(shadowed(solid, open), kPoints) << "the whole sheet shadows its footprint";
+  const int through_holes = kPoints - shadowed(cut, open_cut);
+  EXPECT_GT(through_holes, kPoints / 10) << "the sun shines through the dissolved sheet's holes";
+  EXPECT_LT(through_holes, kPoints * 9 / 10) << "what is left of the sheet still shadows";
+}
+
 // Point and spot light shadows: a light marked `shadows` above (or beside)
 // the floating cube darkens the ground where the cube stands between them, by
 // comparison with the same frame with local shadows off, and leaves the

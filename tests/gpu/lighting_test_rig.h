@@ -71,9 +71,10 @@ class LightingRenderTest : public GpuTest {
 
   // Writes the frame to the test output folder as `png`.
   ImageRgba8 render(const render::DrawList& draws, const render::Camera& camera, const render::Lighting& lighting,
-                    bool clustered, const char* png) {
+                    bool clustered, const char* png, const render::FrameEffects* effects = nullptr) {
     render::OffscreenOptions options;
     options.clustered_lights = clustered;
+    options.effects = effects;
     auto image = render::render_offscreen(*device, draws, camera, lighting, kExtent, options);
     EXPECT_TRUE(image.ok()) << image.error().message;
     if (!image) return {};

@@ -90,11 +90,12 @@ ForwardRenderer::LightingPasses ForwardRenderer::add_lighting_passes(FrameGraph&
   std::memcpy(view_uniforms_[slot].mapped(), &view, sizeof view);
 
   if (clustered_lights_) passes.clusters = light_culling_->add_pass(frame, slot, view_uniforms_[slot].handle);
-  const VkBuffer joints = upload_joints(slot, draws.joint_matrices());
+  const ShadowInputs casters{upload_joints(slot, draws.joint_matrices()), view_uniforms_[slot].handle,
+                             view.ambient_ground.w};
   passes.shadow_atlas =
-      shadow_pass_->add_pass(frame, ordered_, shadows ? &cascades : nullptr, shadow.resolution, joints);
+      shadow_pass_->add_pass(frame, ordered_, shadows ? &cascades : nullptr, shadow.resolution, casters);
   passes.local_shadow_atlas = shadow_pass_->add_views_pass(frame, "local shadows", "local shadow atlas", ordered_,
-                                                           local.views, local.atlas_size, joints);
+                                                           local.views, local.atlas_size, casters);
   if (!local.views.empty()) maps.atlas = passes.local_shadow_atlas;
   return passes;
 }

@@ -1,6 +1,7 @@
 #include "kagami/render/shadow_pass.h"
 
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <tuple>
 
@@ -22,6 +23,10 @@ bool casts_into(const DrawItem& draw, const ShadowView& view, const Frustum& fru
   return !draw.world_bounds.valid() || frustum.intersects(draw.world_bounds);
 }
 
+bool dissolving(const DrawItem& draw, const ShadowInputs& inputs) {
+  return inputs.scene_dissolve > 0.0f || draw.dissolve.x > 0.0f;
+}
+
 }  // namespace
 
 ShadowCascades fit_cascades(const CascadeView& view, float near_plane, float far_plane,
@@ -41,15 +46,19 @@ ShadowCascades fit_cascades(const CascadeView& view, float near_plane, float far
 
 Result<std::unique_ptr<ShadowPass>> ShadowPass::create(gpu::Device& device) {
   std::unique_ptr<ShadowPass> pass(new ShadowPass(device));
-  pass->set_layout_ = gpu::create_set_layout(
-      device, {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT}}, /*push=*/true, "shadow joint set");
+  pass->set_layout_ = gpu::create_set_layout(device,
+                                             {{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT},
+                                              {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT},
+                                              {2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}},
+                                             /*push=*/true, "shadow set");
   pass->layout_ = gpu::create_pipeline_layout(
       device, {{pass->set_layout_}, {{kPushStages, 0, sizeof(shader::DrawPush)}}}, "shadow layout");
   for (bool skinned : {false, true})
     for (bool dissolving : {false, true}) {
       gpu::GraphicsPipelineDesc desc;
       desc.name = std::string("shadow cascades") + (skinned ? " skinned" : "") + (dissolving ? " dissolving" : "");
-      desc.vertex_shader = shader_path(skinned ? "shadow_skinned.vert" : "shadow.vert");
+      desc.vertex_shader = shader_path(dissolving ? (skinned ? "shadow_dissolve_skinned.vert" : "shadow_dissolve.vert")
+                                                  : (skinned ? "shadow_skinned.vert" : "shadow.vert"));
       // Only dissolving casters run a fragment shader: the rest stay depth-only.
       if (dissolving) desc.fragment_shader = shader_path("shadow_dissolve.frag");
       desc.layout = pass->layout_;
@@ -88,19 +97,46 @@ ShadowPass::~ShadowPass() {
 
 graph::TextureHandle ShadowPass::add_pass(FrameGraph& frame, std::span<const DrawItem* const> draws,
                                           const ShadowCascades* cascades, std::uint32_t resolution,
-                                          VkBuffer joints) {
+                                          const ShadowInputs& inputs) {
   std::vector<ShadowView> views;
   if (cascades)
     for (std::uint32_t i = 0; i < KAGAMI_SHADOW_CASCADES; ++i)
       views.push_back({cascades->cascades[i].view_proj,
                        {{std::int32_t((i % 2) * resolution), std::int32_t((i / 2) * resolution)}, {resolution, resolution}}});
-  return add_views_pass(frame, "shadow cascades", "shadow atlas", draws, std::move(views), resolution * 2, joints);
+  return add_views_pass(frame, "shadow cascades", "shadow atlas", draws, std::move(views), resolution * 2, inputs);
 }
 
 graph::TextureHandle ShadowPass::add_views_pass(FrameGraph& frame, const char* name, const char* atlas_name,
                                                 std::span<const DrawItem* const> draws, std::vector<ShadowView> views,
-                                                std::uint32_t size, VkBuffer joints) {
+                                                std::uint32_t size, const ShadowInputs& inputs) {
   if (views.empty()) size = 1;
+  // The views' matrices for dissolving casters, written by a transfer pass
+  // (the record callbacks read the handle through the pointer: setup fills
+  // it after they are made).
+  auto view_list = std::make_shared<graph::BufferHandle>();
+  const bool any_dissolving = !views.empty() && std::any_of(draws.begin(), draws.end(), [&](const DrawItem* d) {
+    return d->casts_shadow && dissolving(*d, inputs);
+  });
+  if (any_dissolving) {
+    std::vector<glm::mat4> matrices;
+    for (const ShadowView& view : views) matrices.push_back(view.view_proj);
+    const graph::BufferDesc desc{VkDeviceSize(matrices.size() * sizeof(glm::mat4))};  // before the move below
+    frame.add_pass(
+        std::string(name) + " views", graph::QueueKind::transfer,
+        [&](graph::PassBuilder& pass) {
+          *view_list = pass.write(pass.create_buffer(std::string(atlas_name) + " views", desc),
+                                  graph::Usage::transfer_dst);
+        },
+        [view_list, matrices = std::move(matrices)](PassContext& ctx) {
+          // vkCmdUpdateBuffer takes at most 64 KiB at a time.
+          constexpr std::size_t kChunk = 65536 / sizeof(glm::mat4);
+          for (std::size_t first = 0; first < matrices.size(); first += kChunk) {
+            const std::size_t n = std::min(kChunk, matrices.size() - first);
+            vkCmdUpdateBuffer(ctx.cmd, ctx.buffer(*view_list), first * sizeof(glm::mat4), n * sizeof(glm::mat4),
+                              &matrices[first]);
+          }
+        });
+  }
   graph::TextureHandle atlas;
   frame.add_pass(
       name, graph::QueueKind::raster,
@@ -108,24 +144,30 @@ graph::TextureHandle ShadowPass::add_views_pass(FrameGraph& frame, const char* n
         graph::TextureDesc desc{kFormat, size, size};
         desc.clear = graph::ClearValue::depth_stencil(1.0f);
         atlas = pass.write(pass.create_texture(atlas_name, desc), graph::Usage::depth_attachment);
+        if (any_dissolving) pass.read(*view_list, graph::Usage::storage_read, VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT);
       },
-      [this, draws, views = std::move(views), joints](PassContext& ctx) {
-        if (!views.empty()) record(ctx.cmd, draws, views, joints);
+      [this, draws, views = std::move(views), inputs, view_list](PassContext& ctx) {
+        if (!views.empty()) record(ctx, draws, views, inputs, *view_list);
       });
   return atlas;
 }
 
-void ShadowPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> draws, std::span<const ShadowView> views,
-                        VkBuffer joints) const {
+void ShadowPass::record(PassContext& ctx, std::span<const DrawItem* const> draws, std::span<const ShadowView> views,
+                        const ShadowInputs& inputs, graph::BufferHandle view_list) const {
+  VkCommandBuffer cmd = ctx.cmd;
   vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelines_[0][0]);
   VkPipeline bound = pipelines_[0][0];
-  if (joints != VK_NULL_HANDLE) {
-    // One layout for both pipelines: the joint buffer stays bound across switches.
-    const VkDescriptorBufferInfo info{joints, 0, VK_WHOLE_SIZE};
-    const VkWriteDescriptorSet write = gpu::storage_buffer_write(0, &info);
-    device_.push_descriptors(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, {&write, 1});
-  }
-  for (const ShadowView& view : views) {
+  // One layout for every pipeline: what is bound stays bound across switches.
+  const bool has_views = view_list.valid();
+  const VkDescriptorBufferInfo infos[3] = {{inputs.joints, 0, VK_WHOLE_SIZE},
+                                           {has_views ? ctx.buffer(view_list) : VK_NULL_HANDLE, 0, VK_WHOLE_SIZE},
+                                           {inputs.view_uniforms, 0, VK_WHOLE_SIZE}};
+  std::vector<VkWriteDescriptorSet> writes;
+  for (std::uint32_t b = 0; b < 3; ++b)
+    if (infos[b].buffer != VK_NULL_HANDLE) writes.push_back(gpu::storage_buffer_write(b, &infos[b]));
+  if (!writes.empty()) device_.push_descriptors(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, writes);
+  for (std::uint32_t v = 0; v < views.size(); ++v) {
+    const ShadowView& view = views[v];
     const VkViewport viewport{float(view.tile.offset.x), float(view.tile.offset.y), float(view.tile.extent.width),
                               float(view.tile.extent.height), 0.0f, 1.0f};
     vkCmdSetViewport(cmd, 0, 1, &viewport);
@@ -133,15 +175,20 @@ void ShadowPass::record(VkCommandBuffer cmd, std::span<const DrawItem* const> dr
     const Frustum frustum = Frustum::from_matrix(view.view_proj);
     for (const DrawItem* draw : draws) {
       if (!casts_into(*draw, view, frustum)) continue;
-      const bool skinned = draw->skinned() && joints != VK_NULL_HANDLE;
-      VkPipeline p = pipelines_[skinned][draw->dissolve.x > 0.0f];
+      const bool skinned = draw->skinned() && inputs.joints != VK_NULL_HANDLE;
+      // A dissolving caster needs the views' matrices and the frame's
+      // ViewUniforms; without them (never in a frame) it casts whole.
+      const bool cut = dissolving(*draw, inputs) && has_views && inputs.view_uniforms != VK_NULL_HANDLE;
+      VkPipeline p = pipelines_[skinned][cut];
       if (p != bound) {
         vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, p);
         bound = p;
       }
       shader::DrawPush push{};
-      push.model = view.view_proj * draw->world;
-      push.emissive.w = skinned ? float(draw->joint_offset) : 0.0f;
+      // Dissolving casters: the world matrix here, the view's from the list
+      // (shared/shadow_dissolve_vertex.glsl); solid ones: the product.
+      push.model = cut ? draw->world : view.view_proj * draw->world;
+      push.emissive = glm::vec4(0.0f, 0.0f, float(v), skinned ? float(draw->joint_offset) : 0.0f);
       push.dissolve = draw->dissolve;
       vkCmdPushConstants(cmd, layout_, kPushStages, 0, sizeof push, &push);
       const VkBuffer buffers[2] = {draw->mesh->vertices.handle, draw->mesh->skin.handle};

@@ -1,6 +1,6 @@
 #pragma once
-// Shadow maps (depth only but for dissolving casters, which keep the holes
-// their visible surface has): the sun's four cascades fitted to slices of the view
+// Shadow maps (depth only but for dissolving casters, alone or with the whole
+// scene, which keep the holes their visible surface has): the sun's four cascades fitted to slices of the view
 // (kagami/core/shadow_cascades.h) in the tiles of one atlas, and the point and
 // spot lights' perspective views (local_shadows.h) in the tiles of another.
 // The forward pass samples both with comparison filtering.
@@ -45,6 +45,13 @@ struct ShadowView {
   std::uint64_t skip_entity = 0;  // a lamp's own glass (its light's fixture) never shadows it
 };
 
+// What the casters need besides their draws.
+struct ShadowInputs {
+  VkBuffer joints = VK_NULL_HANDLE;         // skinned draws' matrices (the list's joint_matrices())
+  VkBuffer view_uniforms = VK_NULL_HANDLE;  // the frame's ViewUniforms: the camera and the scene's dissolve
+  float scene_dissolve = 0.0f;              // FrameEffects::dissolve: every caster dissolves with the scene
+};
+
 class ShadowPass {
  public:
   static constexpr VkFormat kFormat = VK_FORMAT_D32_SFLOAT;
@@ -55,31 +62,34 @@ class ShadowPass {
 
   // Adds the pass drawing every non-blended draw into each cascade's tile
   // (or, with `cascades` null, a cleared 1x1 atlas: nothing is shadowed) and
-  // returns the atlas. `draws` must outlive the graph's execution. Skinned
-  // draws read their matrices from `joints` (the list's joint_matrices()).
+  // returns the atlas. `draws` must outlive the graph's execution.
   graph::TextureHandle add_pass(FrameGraph& frame, std::span<const DrawItem* const> draws,
-                                const ShadowCascades* cascades, std::uint32_t resolution,
-                                VkBuffer joints = VK_NULL_HANDLE);
+                                const ShadowCascades* cascades, std::uint32_t resolution, const ShadowInputs& inputs);
 
   // Adds a pass named `name` drawing `draws` into each view's tile of a
   // `size` square atlas named `atlas_name` (with no views, a cleared 1x1
-  // atlas: nothing is shadowed) and returns it.
+  // atlas: nothing is shadowed) and returns it. When some caster dissolves,
+  // a transfer pass first writes the views' matrices into a transient buffer
+  // the dissolving casters' vertex shader reads.
   graph::TextureHandle add_views_pass(FrameGraph& frame, const char* name, const char* atlas_name,
                                       std::span<const DrawItem* const> draws, std::vector<ShadowView> views,
-                                      std::uint32_t size, VkBuffer joints);
+                                      std::uint32_t size, const ShadowInputs& inputs);
 
   VkSampler sampler() const { return sampler_; }
 
  private:
   explicit ShadowPass(gpu::Device& device) : device_(device) {}
-  void record(VkCommandBuffer cmd, std::span<const DrawItem* const> draws, std::span<const ShadowView> views,
-              VkBuffer joints) const;
+  void record(PassContext& ctx, std::span<const DrawItem* const> draws, std::span<const ShadowView> views,
+              const ShadowInputs& inputs, graph::BufferHandle view_list) const;
 
   gpu::Device& device_;
-  VkDescriptorSetLayout set_layout_ = VK_NULL_HANDLE;  // the joint matrices (pushed; skinned draws only)
+  // Pushed: 0 the joint matrices (skinned draws), 1 the views' matrices and
+  // 2 the ViewUniforms (dissolving casters).
+  VkDescriptorSetLayout set_layout_ = VK_NULL_HANDLE;
   VkPipelineLayout layout_ = VK_NULL_HANDLE;
-  // [skinned][dissolving]: dissolving casters (DrawItem::dissolve.x > 0) cut
-  // their holes in a fragment shader; the others write depth only.
+  // [skinned][dissolving]: dissolving casters (DrawItem::dissolve.x > 0, or
+  // all of them while the scene dissolves) cut their holes in a fragment
+  // shader; the others write depth only.
   VkPipeline pipelines_[2][2] = {};
   static constexpr VkShaderStageFlags kPushStages = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
   VkSampler sampler_ = VK_NULL_HANDLE;  // comparison sampler for sampler2DShadow
