@@ -31,10 +31,10 @@ uint find_triangle(float u) {
   return lo;
 }
 
-// A bind-pose corner in world space, posed by its joints when skinned (as
-// mesh_skinned.vert does); a corner without weights stays rigid.
+// A bind-pose corner in world space, posed by its joints (as mesh_skinned.vert
+// does); a corner without weights (every corner of a rigid source) stays rigid.
 vec3 corner_world(vec3 p, uvec4 j, vec4 w) {
-  if ((emit.flags & KAGAMI_EMIT_SKINNED) != 0u && dot(w, vec4(1.0)) > 0.0) {
+  if (dot(w, vec4(1.0)) > 0.0) {
     uint b = emit.joint_base;
     mat4 skin = w.x * joint_matrices[b + j.x] + w.y * joint_matrices[b + j.y] + w.z * joint_matrices[b + j.z] +
                 w.w * joint_matrices[b + j.w];
@@ -74,15 +74,12 @@ void main() {
         vec3 bary = vec3(1.0 - r1, r1 * (1.0 - r2), r1 * r2);
         vec3 object = bary.x * tri.p0.xyz + bary.y * tri.p1.xyz + bary.z * tri.p2.xyz;
         if (dissolve_heat_at(object, emit.dissolve) <= 0.0) continue;
-        vec3 a = (emit.model * vec4(tri.p0.xyz, 1.0)).xyz;
-        vec3 b = (emit.model * vec4(tri.p1.xyz, 1.0)).xyz;
-        vec3 c = (emit.model * vec4(tri.p2.xyz, 1.0)).xyz;
-        if ((emit.flags & KAGAMI_EMIT_SKINNED) != 0u) {
-          FxTriangleSkin skin = skins[index];
-          a = corner_world(tri.p0.xyz, skin.joints0, skin.weights0);
-          b = corner_world(tri.p1.xyz, skin.joints1, skin.weights1);
-          c = corner_world(tri.p2.xyz, skin.joints2, skin.weights2);
-        }
+        // A rigid source has no skin table: its corners go unweighted.
+        FxTriangleSkin skin = FxTriangleSkin(uvec4(0u), uvec4(0u), uvec4(0u), vec4(0.0), vec4(0.0), vec4(0.0));
+        if ((emit.flags & KAGAMI_EMIT_SKINNED) != 0u) skin = skins[index];
+        vec3 a = corner_world(tri.p0.xyz, skin.joints0, skin.weights0);
+        vec3 b = corner_world(tri.p1.xyz, skin.joints1, skin.weights1);
+        vec3 c = corner_world(tri.p2.xyz, skin.joints2, skin.weights2);
         vec3 across = cross(b - a, c - a);
         // A triangle the pose folds flat has no normal: leave straight up.
         vec3 normal = dot(across, across) > 1e-12 ? normalize(across) : vec3(0.0, 1.0, 0.0);

@@ -1,6 +1,7 @@
 #include "kagami/render/shadow_pass.h"
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <string>
 #include <tuple>
@@ -162,10 +163,12 @@ void ShadowPass::record(PassContext& ctx, std::span<const DrawItem* const> draws
   const VkDescriptorBufferInfo infos[3] = {{inputs.joints, 0, VK_WHOLE_SIZE},
                                            {has_views ? ctx.buffer(view_list) : VK_NULL_HANDLE, 0, VK_WHOLE_SIZE},
                                            {inputs.view_uniforms, 0, VK_WHOLE_SIZE}};
-  std::vector<VkWriteDescriptorSet> writes;
+  std::array<VkWriteDescriptorSet, 3> writes{};
+  std::size_t count = 0;
   for (std::uint32_t b = 0; b < 3; ++b)
-    if (infos[b].buffer != VK_NULL_HANDLE) writes.push_back(gpu::storage_buffer_write(b, &infos[b]));
-  if (!writes.empty()) device_.push_descriptors(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, writes);
+    if (infos[b].buffer != VK_NULL_HANDLE) writes[count++] = gpu::storage_buffer_write(b, &infos[b]);
+  if (count > 0)
+    device_.push_descriptors(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, std::span(writes.data(), count));
   for (std::uint32_t v = 0; v < views.size(); ++v) {
     const ShadowView& view = views[v];
     const VkViewport viewport{float(view.tile.offset.x), float(view.tile.offset.y), float(view.tile.extent.width),
